@@ -1,0 +1,4 @@
+namespace Loyalty.Runtime.Core;
+
+/// <summary>A grain identified by a 64-bit integer key.</summary>
+public interface IGrainWithIntegerKey : IGrain;

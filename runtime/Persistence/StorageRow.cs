@@ -1,0 +1,58 @@
+namespace Loyalty.Runtime.Persistence;
+
+/// <summary>
+/// A row that a grain commits atomically with its state: an insert, or an upsert on a unique key.
+/// Table and column names come from code, never from input, and must be plain SQL identifiers;
+/// values are sent as parameters.
+/// </summary>
+public sealed class StorageRow
+{
+    private StorageRow(string table, IReadOnlyList<KeyValuePair<string, object?>> values, IReadOnlyList<string>? conflictColumns)
+    {
+        SqlIdentifier.Validate(table);
+        if (values.Count == 0)
+        {
+            throw new ArgumentException("A row needs at least one column.", nameof(values));
+        }
+
+        foreach (var (column, _) in values)
+        {
+            SqlIdentifier.Validate(column);
+        }
+
+        if (conflictColumns is not null)
+        {
+            foreach (var column in conflictColumns)
+            {
+                SqlIdentifier.Validate(column);
+            }
+        }
+
+        Table = table;
+        Values = values;
+        ConflictColumns = conflictColumns;
+    }
+
+    public string Table { get; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Values { get; }
+
+    /// <summary>For an upsert, the unique key; null for a plain insert.</summary>
+    public IReadOnlyList<string>? ConflictColumns { get; }
+
+    /// <summary>A plain insert; a unique violation fails the whole write (state included).</summary>
+    public static StorageRow Insert(string table, params IReadOnlyList<KeyValuePair<string, object?>> values) =>
+        new(table, values, null);
+
+    /// <summary>Insert, or update every other column when a row with the same <paramref name="conflictColumns"/> exists.</summary>
+    public static StorageRow Upsert(string table, IReadOnlyList<string> conflictColumns, params IReadOnlyList<KeyValuePair<string, object?>> values)
+    {
+        ArgumentNullException.ThrowIfNull(conflictColumns);
+        if (conflictColumns.Count == 0)
+        {
+            throw new ArgumentException("An upsert needs its unique key columns.", nameof(conflictColumns));
+        }
+
+        return new(table, values, conflictColumns);
+    }
+}
