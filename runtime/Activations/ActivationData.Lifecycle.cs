@@ -1,0 +1,154 @@
+using Loyalty.Runtime.Core;
+using Loyalty.Runtime.Invocation;
+using Microsoft.Extensions.Logging;
+
+namespace Loyalty.Runtime.Activations;
+
+/// <summary>Activation and deactivation of an <see cref="ActivationData"/>.</summary>
+internal sealed partial class ActivationData
+{
+    /// <summary>Creates the instance, loads its states, runs OnActivateAsync; then releases queued messages.</summary>
+    private async Task ActivateAsync()
+    {
+        RuntimeContext.Current = null;
+        var started = _runtime.TimeProvider.GetTimestamp();
+        try
+        {
+            _instance = ClassInfo.Create(_runtime.Services, this);
+            if (_participants is not null)
+            {
+                foreach (var participant in _participants)
+                {
+                    await participant.OnActivateAsync();
+                }
+            }
+
+            using var timeout = new CancellationTokenSource(_runtime.Options.ActivationTimeout, _runtime.TimeProvider);
+            await _instance.OnActivateAsync(timeout.Token);
+        }
+        catch (Exception exception)
+        {
+            LogActivationFailed(_runtime.Logger, exception, GrainId, _runtime.SiloName);
+            List<Message> waiting;
+            lock (_lock)
+            {
+                _state = ActivationState.Invalid;
+                waiting = [.. _waiting];
+                _waiting.Clear();
+            }
+
+            DisposeTimers();
+            _runtime.Catalog.Remove(this);
+            _deactivated.TrySetResult();
+            var failure = new GrainActivationException($"Activating grain {GrainId} on silo {_runtime.SiloName} failed: {exception.Message}", exception);
+            foreach (var message in waiting)
+            {
+                message.Fail(failure);
+            }
+
+            return;
+        }
+
+        _runtime.Metrics.OnActivated(ClassInfo.GrainType, _runtime.TimeProvider.GetElapsedTime(started));
+        List<Message>? start;
+        var deactivate = false;
+        lock (_lock)
+        {
+            _state = ActivationState.Valid;
+            start = PumpLocked(ref deactivate);
+        }
+
+        StartAll(start);
+        if (deactivate)
+        {
+            BeginDeactivation();
+        }
+    }
+
+    private void BeginDeactivation() =>
+        _ = Task.Factory.StartNew(static s => ((ActivationData)s!).DeactivateAsync(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+
+    /// <summary>
+    /// Stops timers, flushes pending state (unless the state is known stale), runs OnDeactivateAsync, leaves the
+    /// catalog, and sends the messages that arrived meanwhile to a fresh activation.
+    /// </summary>
+    private async Task DeactivateAsync()
+    {
+        RuntimeContext.Current = null;
+        var reason = _pendingDeactivation ?? DeactivationReason.ApplicationRequested;
+        DisposeTimers();
+        var stateIsStale = reason is DeactivationReason.InconsistentState or DeactivationReason.StorageFailure;
+        try
+        {
+            if (_participants is not null && !stateIsStale)
+            {
+                foreach (var participant in _participants)
+                {
+                    await participant.OnDeactivateAsync();
+                }
+            }
+
+            if (_instance is not null)
+            {
+                using var timeout = new CancellationTokenSource(_runtime.Options.DeactivationTimeout, _runtime.TimeProvider);
+                await _instance.OnDeactivateAsync(reason, timeout.Token);
+            }
+        }
+        catch (Exception exception)
+        {
+            LogDeactivationFailed(_runtime.Logger, exception, GrainId, reason);
+        }
+        finally
+        {
+            List<Message> waiting;
+            lock (_lock)
+            {
+                _state = ActivationState.Invalid;
+                waiting = [.. _waiting];
+                _waiting.Clear();
+            }
+
+            _runtime.Catalog.Remove(this);
+            if (_instance is not null)
+            {
+                _runtime.Metrics.OnDeactivated(ClassInfo.GrainType, reason);
+            }
+
+            LogDeactivated(_runtime.Logger, GrainId, reason, waiting.Count);
+            _deactivated.TrySetResult();
+            foreach (var message in waiting)
+            {
+                _runtime.Redispatch(message);
+            }
+        }
+    }
+
+    private void DisposeTimers()
+    {
+        List<GrainTimer>? timers;
+        lock (_lock)
+        {
+            timers = _timers;
+            _timers = null;
+        }
+
+        if (timers is null)
+        {
+            return;
+        }
+
+        foreach (var timer in timers)
+        {
+            timer.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Activation of {GrainId} on silo {Silo} failed")]
+    private static partial void LogActivationFailed(ILogger logger, Exception exception, GrainId grainId, string silo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deactivation of {GrainId} ({Reason}) did not complete cleanly")]
+    private static partial void LogDeactivationFailed(ILogger logger, Exception exception, GrainId grainId, DeactivationReason reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Deactivated {GrainId} ({Reason}); {Forwarded} queued calls go to a new activation")]
+    private static partial void LogDeactivated(ILogger logger, GrainId grainId, DeactivationReason reason, int forwarded);
+}

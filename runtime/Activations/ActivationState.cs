@@ -1,0 +1,10 @@
+namespace Loyalty.Runtime.Activations;
+
+internal enum ActivationState
+{
+    Created,
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Loyalty.Runtime.Core;
+
+namespace Loyalty.Runtime.Activations;
+
+/// <summary>The activations of this silo, at most one per grain id.</summary>
+internal sealed class Catalog(GrainRuntime runtime, GrainClassRegistry classes)
+{
+    private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
+    private volatile bool _closed;
+
+    public int Count => _activations.Count;
+
+    public bool IsClosed => _closed;
+
+    public ActivationData GetOrCreate(GrainId grainId)
+    {
+        if (_activations.TryGetValue(grainId, out var existing))
+        {
+            return existing;
+        }
+
+        if (_closed)
+        {
+            throw new SiloUnavailableException($"Silo {runtime.SiloName} is shutting down and activates no more grains; retry the call for {grainId}.");
+        }
+
+        if (!classes.TryGet(grainId.Type, out var classInfo))
+        {
+            throw new InvalidOperationException($"No grain class for grain type '{grainId.Type}' is registered on silo {runtime.SiloName}.");
+        }
+
+        // A racing caller may build a second ActivationData; construction has no side effects and only one is kept.
+        return _activations.GetOrAdd(grainId, static (id, state) => new ActivationData(id, state.classInfo, state.runtime), (classInfo, runtime));
+    }
+
+    public bool TryGet(GrainId grainId, out ActivationData activation) => _activations.TryGetValue(grainId, out activation!);
+
+    public void Remove(ActivationData activation) =>
+        _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation));
+
+    public IReadOnlyCollection<ActivationData> Snapshot() => [.. _activations.Values];
+
+    public IReadOnlyDictionary<string, int> CountByGrainType() =>
+        _activations.Keys.GroupBy(id => id.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Graceful shutdown: activates nothing new, lets every activation drain its queue, flush and deactivate.
+    /// When <paramref name="cancellationToken"/> fires first, remaining activations deactivate without draining.
+    /// </summary>
+    public async Task DeactivateAllAsync(CancellationToken cancellationToken)
+    {
+        _closed = true;
+        var activations = Snapshot();
+        foreach (var activation in activations)
+        {
+            activation.RequestDeactivation(DeactivationReason.ShuttingDown, drainFirst: true);
+        }
+
+        var all = Task.WhenAll(activations.Select(a => a.Deactivated));
+        try
+        {
+            await all.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            foreach (var activation in activations)
+            {
+                activation.RequestDeactivation(DeactivationReason.ShuttingDown, drainFirst: false);
+            }
+
+            await all.ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using Loyalty.Runtime.Core;
+using Loyalty.Runtime.Diagnostics;
+using Loyalty.Runtime.Hosting;
+using Loyalty.Runtime.Invocation;
+using Loyalty.Runtime.Persistence;
+using Loyalty.Runtime.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Runtime.Activations;
+
+/// <summary>
+/// The silo-side runtime: hands out grain references, routes each call to the grain's single activation
+/// (creating it on first use), tracks deadlines, collects idle activations and shuts down gracefully.
+/// </summary>
+internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, IReminderTickSink, IAsyncDisposable
+{
+    private readonly ITimer _collector;
+    private IReminderRegistry? _reminders;
+    private IGrainStateStore? _stateStore;
+
+    public GrainRuntime(
+        IServiceProvider services,
+        IOptions<RuntimeOptions> options,
+        TimeProvider timeProvider,
+        ILogger<GrainRuntime> logger,
+        RuntimeMetrics metrics,
+        GrainClassRegistry classes,
+        GrainStateSerializer serializer)
+    {
+        Services = services;
+        Options = options.Value;
+        TimeProvider = timeProvider;
+        Logger = logger;
+        Metrics = metrics;
+        Serializer = serializer;
+        SiloName = Options.SiloName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+        Catalog = new Catalog(this, classes);
+        Calls = new CallTracker(timeProvider, Options.DeadlineCheckPeriod, SiloName, () => metrics.TimedOutCalls.Add(1));
+        _collector = timeProvider.CreateTimer(static s => ((GrainRuntime)s!).CollectIdleActivations(), this, Options.CollectionQuantum, Options.CollectionQuantum);
+    }
+
+    public IServiceProvider Services { get; }
+
+    public RuntimeOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ILogger Logger { get; }
+
+    public RuntimeMetrics Metrics { get; }
+
+    public GrainStateSerializer Serializer { get; }
+
+    public string SiloName { get; }
+
+    public Catalog Catalog { get; }
+
+    public CallTracker Calls { get; }
+
+    public IReminderRegistry Reminders => _reminders ??= Services.GetRequiredService<IReminderRegistry>();
+
+    public IGrainStateStore StateStore => _stateStore ??= Services.GetRequiredService<IGrainStateStore>();
+
+    public TGrainInterface GetGrain<TGrainInterface>(string key)
+        where TGrainInterface : IGrainWithStringKey
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return CreateReference<TGrainInterface>(key);
+    }
+
+    public TGrainInterface GetGrain<TGrainInterface>(Guid key)
+        where TGrainInterface : IGrainWithGuidKey => CreateReference<TGrainInterface>(key.ToString("N"));
+
+    public TGrainInterface GetGrain<TGrainInterface>(long key)
+        where TGrainInterface : IGrainWithIntegerKey => CreateReference<TGrainInterface>(key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public Task<TResult> InvokeAsync<TResult>(GrainId target, GrainRequest<TResult> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var caller = RuntimeContext.Current;
+        var chain = caller is null ? null : new CallChain(caller.Target, caller.Id, caller.MethodName, caller.Chain);
+        var message = new RequestMessage<TResult>(this, target, request, chain, TimeProvider.GetUtcNow() + Options.CallTimeout);
+        Metrics.Calls.Add(1);
+        Calls.Track(message.Id, message);
+        Dispatch(message);
+        return message.Task;
+    }
+
+    public Task DeliverAsync(GrainId grainId, string reminderName, TickStatus status, CancellationToken cancellationToken) =>
+        InvokeAsync(grainId, new ReminderTickRequest(reminderName, status)).WaitAsync(cancellationToken);
+
+    /// <summary>Sends a message that its activation could not take (it was deactivating) to the grain's next activation.</summary>
+    public void Redispatch(Message message)
+    {
+        if (message is TimerTickMessage)
+        {
+            return;
+        }
+
+        Dispatch(message);
+    }
+
+    /// <summary>Graceful stop: drains and deactivates every activation (flushing their state).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _collector.DisposeAsync().ConfigureAwait(false);
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drain.CancelAfter(Options.ShutdownDrainTimeout);
+        LogStopping(Logger, SiloName, Catalog.Count);
+        await Catalog.DeactivateAllAsync(drain.Token).ConfigureAwait(false);
+        LogStopped(Logger, SiloName);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _collector.DisposeAsync().ConfigureAwait(false);
+        Calls.Dispose();
+    }
+
+    /// <summary>For tests: the grain has no activation, or one with nothing running, queued or being deactivated.</summary>
+    internal bool IsQuiescent(GrainId grainId) => !Catalog.TryGet(grainId, out var activation) || activation.IsQuiescent;
+
+    private TGrainInterface CreateReference<TGrainInterface>(string key)
+    {
+        var info = GrainInterfaceRegistry.Get(typeof(TGrainInterface));
+        return (TGrainInterface)(object)info.ProxyFactory(new GrainId(info.GrainType, key), this);
+    }
+
+    private void Dispatch(Message message)
+    {
+        try
+        {
+            Catalog.GetOrCreate(message.Target).Enqueue(message);
+        }
+        catch (Exception exception)
+        {
+            message.Fail(exception);
+        }
+    }
+
+    private void CollectIdleActivations()
+    {
+        var now = TimeProvider.GetUtcNow();
+        var collected = 0;
+        foreach (var activation in Catalog.Snapshot())
+        {
+            if (activation.IsIdleLongerThan(now, activation.ClassInfo.CollectionAge ?? Options.CollectionAge))
+            {
+                activation.RequestDeactivation(DeactivationReason.IdleCollection, drainFirst: false);
+                collected++;
+            }
+        }
+
+        if (collected > 0)
+        {
+            LogCollected(Logger, collected);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} stopping: draining and deactivating {Count} activations")]
+    private static partial void LogStopping(ILogger logger, string silo, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} stopped: every activation drained and flushed")]
+    private static partial void LogStopped(ILogger logger, string silo);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Collecting {Count} idle activations")]
+    private static partial void LogCollected(ILogger logger, int count);
+}

@@ -1,0 +1,41 @@
+using System.Reflection;
+using Loyalty.Runtime.Activations;
+using Loyalty.Runtime.Cluster;
+using Loyalty.Runtime.Core;
+using Loyalty.Runtime.Diagnostics;
+using Loyalty.Runtime.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Loyalty.Runtime.Hosting;
+
+/// <summary>Registers the grain runtime: activations, calls, persistence and reminders.</summary>
+public static class GrainRuntimeServiceCollectionExtensions
+{
+    /// <summary>Adds the silo-side runtime hosting the grain classes of <paramref name="grainAssemblies"/>.</summary>
+    public static IServiceCollection AddGrainRuntime(this IServiceCollection services, IConfiguration configuration, params Assembly[] grainAssemblies)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(grainAssemblies);
+
+        services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection(RuntimeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<RuntimeMetrics>();
+        services.TryAddSingleton<GrainStateSerializer>();
+        foreach (var assembly in grainAssemblies)
+        {
+            services.AddSingleton(new GrainAssembly(assembly));
+        }
+
+        services.TryAddSingleton<GrainClassRegistry>();
+        services.TryAddSingleton<GrainRuntime>();
+        services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
+        services.TryAddSingleton<IClusterStatusProvider, LocalClusterStatusProvider>();
+        services.AddHostedService<GrainRuntimeHostedService>();
+        return services;
+    }
+}

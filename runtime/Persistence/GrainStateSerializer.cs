@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace Loyalty.Runtime.Persistence;
+
+/// <summary>
+/// Turns grain states into the UTF-8 JSON stored in <c>grain_state.payload</c> (jsonb, so operators can query it)
+/// and back. Property names are camelCase; unknown properties are ignored so a state type can gain fields.
+/// </summary>
+public sealed class GrainStateSerializer
+{
+    public GrainStateSerializer()
+    {
+        Options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+    }
+
+    public JsonSerializerOptions Options { get; }
+
+    public byte[] Serialize<TState>(TState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options);
+
+    public TState Deserialize<TState>(byte[] payload)
+        where TState : class, new() => JsonSerializer.Deserialize<TState>(payload, Options) ?? new TState();
+}

@@ -1,0 +1,174 @@
+using Loyalty.Runtime.Activations;
+
+namespace Loyalty.Runtime.Persistence;
+
+/// <summary>
+/// <see cref="IPersistentState{TState}"/> bound to one activation. Its awaits deliberately keep the activation's
+/// scheduler, so the state is serialized and its version updated on the grain's own turn, never in parallel.
+/// </summary>
+internal sealed class PersistentState<TState> : IPersistentState<TState>, IActivationParticipant
+    where TState : class, new()
+{
+    private readonly ActivationData _activation;
+    private readonly GrainStateKey _key;
+    private TState _state = new();
+    private long _version;
+    private bool _recordExists;
+    private Task? _plainWrite;
+
+    // Coalescing (see CoalesceStateWritesAttribute): changes made while a write is in flight join the next one.
+    private bool _dirty;
+    private List<StorageRow>? _pendingRows;
+    private TaskCompletionSource? _nextFlush;
+    private Task? _flushLoop;
+    private Exception? _failure;
+
+    public PersistentState(ActivationData activation, string stateName)
+    {
+        _activation = activation;
+        _key = new GrainStateKey(activation.GrainId, stateName);
+    }
+
+    public TState State
+    {
+        get => _state;
+        set => _state = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    public long Version => _version;
+
+    public string? Etag => _version == 0 ? null : _version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool RecordExists => _recordExists;
+
+    public async Task ReadStateAsync()
+    {
+        var stored = await _activation.Runtime.StateStore.ReadAsync(_key);
+        _state = stored.Payload is null ? new TState() : _activation.Runtime.Serializer.Deserialize<TState>(stored.Payload);
+        _version = stored.Version;
+        _recordExists = stored.Payload is not null;
+    }
+
+    public Task WriteStateAsync() => WriteStateAsync([]);
+
+    public Task WriteStateAsync(IReadOnlyList<StorageRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (_failure is not null)
+        {
+            return Task.FromException(_failure);
+        }
+
+        return _activation.ClassInfo.CoalescesStateWrites ? CoalescedWriteAsync(rows) : PlainWriteAsync(clear: false, rows);
+    }
+
+    public async Task ClearStateAsync()
+    {
+        await FlushAsync();
+        await PlainWriteAsync(clear: true, []);
+        _state = new TState();
+    }
+
+    Task IActivationParticipant.OnActivateAsync() => ReadStateAsync();
+
+    Task IActivationParticipant.OnDeactivateAsync() => FlushAsync();
+
+    private async Task PlainWriteAsync(bool clear, IReadOnlyList<StorageRow> rows)
+    {
+        // A reentrant grain may write while an earlier write is in flight: writes of one state go one at a time,
+        // each with the state as it is when its turn comes.
+        while (_plainWrite is { IsCompleted: false } previous)
+        {
+            await previous.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Current);
+        }
+
+        var write = CommitAsync(clear ? null : _activation.Runtime.Serializer.Serialize(_state), rows);
+        _plainWrite = write;
+        await write;
+        _recordExists = !clear;
+    }
+
+    private Task CoalescedWriteAsync(IReadOnlyList<StorageRow> rows)
+    {
+        _dirty = true;
+        if (rows.Count > 0)
+        {
+            (_pendingRows ??= []).AddRange(rows);
+        }
+
+        var flush = _nextFlush ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_flushLoop is null || _flushLoop.IsCompleted)
+        {
+            _flushLoop = FlushLoopAsync();
+        }
+
+        if (_activation.CurrentMessage is { } message)
+        {
+            _activation.ReleaseTurn(message);
+        }
+
+        return flush.Task;
+    }
+
+    private async Task FlushLoopAsync()
+    {
+        while (_dirty)
+        {
+            _dirty = false;
+            var payload = _activation.Runtime.Serializer.Serialize(_state);
+            var rows = (IReadOnlyList<StorageRow>?)_pendingRows ?? [];
+            var flush = _nextFlush!;
+            _pendingRows = null;
+            _nextFlush = null;
+            try
+            {
+                await CommitAsync(payload, rows);
+                _recordExists = true;
+                flush.TrySetResult();
+            }
+#pragma warning disable CA1031 // Every failure is handed to the callers whose changes the write held.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                flush.TrySetException(exception);
+
+                // Whatever changed in memory since this snapshot was built on top of it: it cannot commit either.
+                _nextFlush?.TrySetException(exception);
+                _nextFlush = null;
+                _pendingRows = null;
+                _dirty = false;
+                return;
+            }
+        }
+    }
+
+    private async Task FlushAsync()
+    {
+        if (_flushLoop is { IsCompleted: false } loop)
+        {
+            await loop;
+        }
+
+        if (_plainWrite is { IsCompleted: false } write)
+        {
+            await write;
+        }
+    }
+
+    private async Task CommitAsync(byte[]? payload, IReadOnlyList<StorageRow> rows)
+    {
+        try
+        {
+            _version = await _activation.Runtime.StateStore.WriteAsync(new StateWrite(_key, payload, _version, rows));
+        }
+        catch (Exception exception)
+        {
+            // The in-memory state no longer matches what is stored, or what callers were told: drop the activation.
+            _failure = exception;
+            _activation.RequestDeactivation(
+                exception is InconsistentStateException ? DeactivationReason.InconsistentState : DeactivationReason.StorageFailure,
+                drainFirst: false);
+            throw;
+        }
+    }
+}

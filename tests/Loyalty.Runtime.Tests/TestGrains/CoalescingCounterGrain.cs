@@ -1,0 +1,24 @@
+using Loyalty.Runtime.Activations;
+using Loyalty.Runtime.Persistence;
+
+namespace Loyalty.Runtime.Tests.TestGrains;
+
+[CoalesceStateWrites]
+public sealed class CoalescingCounterGrain([PersistentState("counter")] IPersistentState<CounterState> state) : Grain, ICoalescingCounterGrain
+{
+    public async Task<long> IncrementAsync()
+    {
+        var count = state.State.Count + 1;
+        state.State.Count = count;
+        await state.WriteStateAsync(
+        [
+            StorageRow.Insert(
+                "test_ledger",
+                new("grain_key", GrainId.Key),
+                new("count_after", count)),
+        ]);
+        return count;
+    }
+
+    public Task<long> GetAsync() => Task.FromResult(state.State.Count);
+}

@@ -1,0 +1,6 @@
+namespace Loyalty.Runtime.Tests.TestGrains;
+
+public sealed class CounterState
+{
+    public long Count { get; set; }
+}
