@@ -33,7 +33,7 @@ internal static class StateWriteCommands
     private const string UpdateOnly = UpdateState + Outcome;
 
     [ThreadStatic]
-    private static StringBuilder? t_builder;
+    private static StringBuilder? _cachedBuilder;
 
     public static NpgsqlBatchCommand Create(StateWrite write, string serviceId, DateTimeOffset modifiedAt)
     {
@@ -73,7 +73,7 @@ internal static class StateWriteCommands
     // which keeps it equal across writes for the server's and Npgsql's statement caches.
     private static string BuildText(bool isInsert, IReadOnlyList<StorageRow> rows)
     {
-        var sql = t_builder ??= new StringBuilder(1024);
+        var sql = _cachedBuilder ??= new StringBuilder(1024);
         sql.Clear();
         sql.Append(isInsert ? InsertState : UpdateState);
         var parameter = isInsert ? 7 : 8;
@@ -101,7 +101,7 @@ internal static class StateWriteCommands
         var text = sql.ToString();
         if (sql.Capacity > 16 * 1024)
         {
-            t_builder = null;
+            _cachedBuilder = null;
         }
 
         return text;

@@ -171,7 +171,7 @@ internal sealed class StateWriteCommitter
     // Errors of one statement (constraint, deadlock, serialization) leave the connection usable and are worth
     // retrying write by write; connection, shutdown and resource errors would only fail every retry again.
     private static bool IsStatementError(PostgresException exception) =>
-        exception.Severity is not ("FATAL" or "PANIC")
+        exception.InvariantSeverity is not ("FATAL" or "PANIC")
         && !exception.SqlState.StartsWith("08", StringComparison.Ordinal)
         && !exception.SqlState.StartsWith("53", StringComparison.Ordinal)
         && !exception.SqlState.StartsWith("57", StringComparison.Ordinal);
