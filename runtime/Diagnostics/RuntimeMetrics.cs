@@ -4,37 +4,46 @@ using Loyalty.Runtime.Activations;
 namespace Loyalty.Runtime.Diagnostics;
 
 /// <summary>
-/// The runtime's instruments on the <c>Loyalty.Runtime</c> meter: activations, calls, latency, queueing,
-/// and (registered by their owners) storage and reminders.
+/// The runtime's instruments, all on one meter named <see cref="MeterName"/> so that an operator enables the
+/// whole runtime with one name: activations, calls, latency, storage batches and reminder tardiness.
+/// Created once per silo and shared by its components.
 /// </summary>
 public sealed class RuntimeMetrics : IDisposable
 {
     public const string MeterName = "Loyalty.Runtime";
 
-    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
     private readonly Counter<long> _activations;
     private readonly Counter<long> _deactivations;
     private readonly Histogram<double> _activationDuration;
+    private readonly Histogram<double> _storageWriteDuration;
+    private readonly Histogram<int> _storageBatchSize;
+    private readonly Counter<long> _storageWrites;
+    private readonly Counter<long> _storageConflicts;
     private long _activeCount;
 
-    public RuntimeMetrics(IMeterFactory meterFactory)
+    /// <param name="meterFactory">The host's factory (which then owns the meter); null creates a private meter, as tests do.</param>
+    public RuntimeMetrics(IMeterFactory? meterFactory = null)
     {
-        ArgumentNullException.ThrowIfNull(meterFactory);
-        _meter = meterFactory.Create(MeterName);
-        _activations = _meter.CreateCounter<long>("loyalty.activations.created", description: "Activations created");
-        _deactivations = _meter.CreateCounter<long>("loyalty.activations.deactivated", description: "Activations deactivated, by reason");
-        _activationDuration = _meter.CreateHistogram<double>("loyalty.activations.duration", "ms", "Time to load state and run OnActivateAsync");
-        _meter.CreateObservableGauge("loyalty.activations.active", () => Interlocked.Read(ref _activeCount), description: "Activations currently alive");
-        Calls = _meter.CreateCounter<long>("loyalty.calls", description: "Grain calls started");
-        FailedCalls = _meter.CreateCounter<long>("loyalty.calls.failed", description: "Grain calls that threw");
-        TimedOutCalls = _meter.CreateCounter<long>("loyalty.calls.timed_out", description: "Grain calls that passed their deadline");
-        CallCycles = _meter.CreateCounter<long>("loyalty.calls.cycles", description: "Grain calls refused because they closed a call cycle");
-        CallDuration = _meter.CreateHistogram<double>("loyalty.calls.duration", "ms", "Grain call latency, queueing included");
-        StorageWriteDuration = _meter.CreateHistogram<double>("loyalty.storage.write.duration", "ms", "Time from a state write's request to its commit");
-        StorageBatchSize = _meter.CreateHistogram<int>("loyalty.storage.batch.size", description: "State writes committed together");
-        StorageConflicts = _meter.CreateCounter<long>("loyalty.storage.conflicts", description: "State writes refused by the version check");
-        ReminderTardiness = _meter.CreateHistogram<double>("loyalty.reminders.tardiness", "ms", "Delay between a reminder tick's schedule and its delivery");
+        _ownsMeter = meterFactory is null;
+        Meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _activations = Meter.CreateCounter<long>("loyalty.activations.created", "{activation}", "Activations created, by grain type.");
+        _deactivations = Meter.CreateCounter<long>("loyalty.activations.deactivated", "{activation}", "Activations deactivated, by grain type and reason.");
+        _activationDuration = Meter.CreateHistogram<double>("loyalty.activations.duration", "ms", "Time to load state and run OnActivateAsync.");
+        Meter.CreateObservableGauge("loyalty.activations.active", () => Interlocked.Read(ref _activeCount), "{activation}", "Activations alive now.");
+        Calls = Meter.CreateCounter<long>("loyalty.calls", "{call}", "Grain calls started.");
+        FailedCalls = Meter.CreateCounter<long>("loyalty.calls.failed", "{call}", "Grain calls whose grain method threw.");
+        TimedOutCalls = Meter.CreateCounter<long>("loyalty.calls.timed_out", "{call}", "Grain calls that passed their deadline.");
+        CallCycles = Meter.CreateCounter<long>("loyalty.calls.cycles", "{call}", "Grain calls refused because they closed a call cycle.");
+        CallDuration = Meter.CreateHistogram<double>("loyalty.calls.duration", "ms", "Grain call latency, queueing included.");
+        ReminderTardiness = Meter.CreateHistogram<double>("loyalty.reminders.tardiness", "ms", "Delay between a reminder tick's schedule and its delivery.");
+        _storageWriteDuration = Meter.CreateHistogram<double>("loyalty.storage.write.duration", "ms", "Time from a state write being queued to its outcome.");
+        _storageBatchSize = Meter.CreateHistogram<int>("loyalty.storage.batch.size", "{write}", "State writes sent to the database in one round trip.");
+        _storageWrites = Meter.CreateCounter<long>("loyalty.storage.writes", "{write}", "State writes completed, tagged with their outcome.");
+        _storageConflicts = Meter.CreateCounter<long>("loyalty.storage.conflicts", "{write}", "State writes refused because another activation had written first.");
     }
+
+    public Meter Meter { get; }
 
     public Counter<long> Calls { get; }
 
@@ -45,12 +54,6 @@ public sealed class RuntimeMetrics : IDisposable
     public Counter<long> CallCycles { get; }
 
     public Histogram<double> CallDuration { get; }
-
-    public Histogram<double> StorageWriteDuration { get; }
-
-    public Histogram<int> StorageBatchSize { get; }
-
-    public Counter<long> StorageConflicts { get; }
 
     public Histogram<double> ReminderTardiness { get; }
 
@@ -69,5 +72,21 @@ public sealed class RuntimeMetrics : IDisposable
         _deactivations.Add(1, new KeyValuePair<string, object?>("grain.type", grainType), new KeyValuePair<string, object?>("reason", reason.ToString()));
     }
 
-    public void Dispose() => _meter.Dispose();
+    internal void RecordStorageWrite(TimeSpan duration, string outcome)
+    {
+        _storageWriteDuration.Record(duration.TotalMilliseconds);
+        _storageWrites.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    internal void RecordStorageBatch(int size) => _storageBatchSize.Record(size);
+
+    internal void RecordStorageConflict() => _storageConflicts.Add(1);
+
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            Meter.Dispose();
+        }
+    }
 }

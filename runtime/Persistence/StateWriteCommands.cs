@@ -1,0 +1,155 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Loyalty.Runtime.Persistence;
+
+/// <summary>
+/// Builds the single statement that performs one <see cref="StateWrite"/>: a CTE <c>s</c> that makes the
+/// conditional state write, one CTE per <see cref="StorageRow"/> that runs only if <c>s</c> wrote, and a
+/// final SELECT that returns <c>(version, true)</c> when the state was written, or <c>(stored version,
+/// false)</c> / no row when the version had moved on. Parameters are positional: $1-$4 the key, $5 the
+/// payload, $6 modified_at, $7 the expected version (updates only), then the rows' values in order.
+/// </summary>
+internal static class StateWriteCommands
+{
+    private const string KeyMatch = "service_id = $1 AND grain_type = $2 AND grain_key = $3 AND state_name = $4";
+
+    private const string InsertState =
+        "WITH s AS (INSERT INTO grain_state (service_id, grain_type, grain_key, state_name, payload, version, modified_at) " +
+        "VALUES ($1, $2, $3, $4, $5, 1, $6) " +
+        "ON CONFLICT (service_id, grain_type, grain_key, state_name) DO NOTHING RETURNING version)";
+
+    private const string UpdateState =
+        "WITH s AS (UPDATE grain_state SET payload = $5, version = $7 + 1, modified_at = $6 " +
+        "WHERE " + KeyMatch + " AND version = $7 RETURNING version)";
+
+    // The second branch only runs when s wrote nothing (a one-time filter), so the success path pays no extra lookup.
+    private const string Outcome =
+        " SELECT version, true FROM s UNION ALL SELECT version, false FROM grain_state " +
+        "WHERE NOT EXISTS (SELECT 1 FROM s) AND " + KeyMatch;
+
+    private const string InsertOnly = InsertState + Outcome;
+    private const string UpdateOnly = UpdateState + Outcome;
+
+    [ThreadStatic]
+    private static StringBuilder? _cachedBuilder;
+
+    public static NpgsqlBatchCommand Create(StateWrite write, string serviceId, DateTimeOffset modifiedAt)
+    {
+        var isInsert = write.ExpectedVersion == 0;
+        var command = new NpgsqlBatchCommand(write.Rows.Count == 0
+            ? (isInsert ? InsertOnly : UpdateOnly)
+            : BuildText(isInsert, write.Rows));
+
+        var parameters = command.Parameters;
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.GrainId.Type });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.GrainId.Key });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.StateName });
+        parameters.Add(write.Payload is null
+            ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = DBNull.Value }
+            : new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = write.Payload });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = modifiedAt.ToUniversalTime() });
+        if (!isInsert)
+        {
+            parameters.Add(new NpgsqlParameter<long> { TypedValue = write.ExpectedVersion });
+        }
+
+        var rows = write.Rows;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var values = rows[r].Values;
+            for (var v = 0; v < values.Count; v++)
+            {
+                parameters.Add(StorageValues.ToParameter(values[v].Value));
+            }
+        }
+
+        return command;
+    }
+
+    // Row shapes vary per grain, so the text is built per write; it is deterministic for a given shape,
+    // which keeps it equal across writes for the server's and Npgsql's statement caches.
+    private static string BuildText(bool isInsert, IReadOnlyList<StorageRow> rows)
+    {
+        var sql = _cachedBuilder ??= new StringBuilder(1024);
+        sql.Clear();
+        sql.Append(isInsert ? InsertState : UpdateState);
+        var parameter = isInsert ? 7 : 8;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            sql.Append(", r").Append(r).Append(" AS (INSERT INTO ").Append(row.Table).Append(" (");
+            AppendColumns(sql, row.Values);
+            sql.Append(") SELECT ");
+            for (var v = 0; v < row.Values.Count; v++)
+            {
+                sql.Append(v == 0 ? "$" : ", $").Append(parameter++);
+            }
+
+            sql.Append(" WHERE EXISTS (SELECT 1 FROM s)");
+            if (row.ConflictColumns is { } conflict)
+            {
+                AppendConflictClause(sql, row.Values, conflict);
+            }
+
+            sql.Append(')');
+        }
+
+        sql.Append(Outcome);
+        var text = sql.ToString();
+        if (sql.Capacity > 16 * 1024)
+        {
+            _cachedBuilder = null;
+        }
+
+        return text;
+    }
+
+    private static void AppendColumns(StringBuilder sql, IReadOnlyList<KeyValuePair<string, object?>> values)
+    {
+        for (var v = 0; v < values.Count; v++)
+        {
+            sql.Append(v == 0 ? string.Empty : ", ").Append(values[v].Key);
+        }
+    }
+
+    private static void AppendConflictClause(StringBuilder sql, IReadOnlyList<KeyValuePair<string, object?>> values, IReadOnlyList<string> conflict)
+    {
+        sql.Append(" ON CONFLICT (");
+        for (var c = 0; c < conflict.Count; c++)
+        {
+            sql.Append(c == 0 ? string.Empty : ", ").Append(conflict[c]);
+        }
+
+        sql.Append(')');
+        var updates = 0;
+        for (var v = 0; v < values.Count; v++)
+        {
+            var column = values[v].Key;
+            if (!Contains(conflict, column))
+            {
+                sql.Append(updates++ == 0 ? " DO UPDATE SET " : ", ").Append(column).Append(" = EXCLUDED.").Append(column);
+            }
+        }
+
+        if (updates == 0)
+        {
+            sql.Append(" DO NOTHING");
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> columns, string column)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i], column, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

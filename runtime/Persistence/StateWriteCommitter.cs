@@ -1,0 +1,178 @@
+using Loyalty.Runtime.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Loyalty.Runtime.Persistence;
+
+/// <summary>
+/// Commits one batch of state writes in one round trip and tells each caller its own outcome.
+/// The batch carries no explicit transaction: Npgsql sends all its statements before a single Sync,
+/// so PostgreSQL runs them as one implicit transaction, all or nothing.
+/// </summary>
+internal sealed class StateWriteCommitter
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _serviceId;
+    private readonly TimeProvider _timeProvider;
+    private readonly RuntimeMetrics _metrics;
+    private readonly ILogger _logger;
+
+    public StateWriteCommitter(NpgsqlDataSource dataSource, string serviceId, TimeProvider timeProvider, RuntimeMetrics metrics, ILogger logger)
+    {
+        _dataSource = dataSource;
+        _serviceId = serviceId;
+        _timeProvider = timeProvider;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>Completes every write of <paramref name="batch"/>; never throws.</summary>
+    public async Task CommitAsync(List<PendingWrite> batch)
+    {
+        try
+        {
+            // Nothing here observes a caller's token: a write handed to the database must report its real outcome.
+            var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                try
+                {
+                    await ExecuteAsync(connection, batch, 0, batch.Count).ConfigureAwait(false);
+                    Complete(batch, 0, batch.Count);
+                }
+                catch (PostgresException exception) when (batch.Count > 1 && IsStatementError(exception))
+                {
+                    _logger.LogError(exception, "A batch of {BatchSize} state writes failed as a whole ({SqlState}); retrying each write alone", batch.Count, exception.SqlState);
+                    await RetryEachAsync(connection, batch).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            _logger.LogError(exception, "A batch of {BatchSize} state writes failed; each write fails and its activation must reload", batch.Count);
+            FailUnfinished(batch, 0, exception);
+        }
+    }
+
+    // The failed batch rolled back entirely, so every write is still to do: alone, only the faulty one fails.
+    private async Task RetryEachAsync(NpgsqlConnection connection, List<PendingWrite> batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                await ExecuteAsync(connection, batch, i, 1).ConfigureAwait(false);
+                Complete(batch, i, 1);
+            }
+            catch (PostgresException exception) when (IsStatementError(exception))
+            {
+                var write = batch[i].Write;
+                _logger.LogError(exception, "State write of {StateKey} expecting version {ExpectedVersion} failed ({SqlState})", write.Key, write.ExpectedVersion, exception.SqlState);
+                Finish(batch[i], "failed", new GrainStateWriteException(write.Key, write.ExpectedVersion, exception));
+            }
+            catch (Exception exception)
+            {
+                _logger.LogError(exception, "Retrying state writes one by one failed; the {Remaining} writes left fail", batch.Count - i);
+                FailUnfinished(batch, i, exception);
+                return;
+            }
+        }
+    }
+
+    private async Task ExecuteAsync(NpgsqlConnection connection, List<PendingWrite> batch, int start, int count)
+    {
+        _metrics.RecordStorageBatch(count);
+        var modifiedAt = _timeProvider.GetUtcNow();
+        await using var npgsqlBatch = connection.CreateBatch();
+        for (var i = start; i < start + count; i++)
+        {
+            npgsqlBatch.BatchCommands.Add(StateWriteCommands.Create(batch[i].Write, _serviceId, modifiedAt));
+        }
+
+        await using (var reader = await npgsqlBatch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                if (i > start && !await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException("A state write statement returned no result set.");
+                }
+
+                var pending = batch[i];
+                pending.NewVersion = 0;
+                pending.StoredVersion = null;
+                if (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    if (reader.GetBoolean(1))
+                    {
+                        pending.NewVersion = reader.GetInt64(0);
+                    }
+                    else
+                    {
+                        pending.StoredVersion = reader.GetInt64(0);
+                    }
+                }
+            }
+
+            // Draining to the end surfaces an error raised at commit before any caller is told it succeeded.
+            while (await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+            }
+        }
+    }
+
+    private void Complete(List<PendingWrite> batch, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            var pending = batch[i];
+            if (pending.NewVersion > 0)
+            {
+                Finish(pending, "committed", null);
+                continue;
+            }
+
+            var write = pending.Write;
+            _metrics.RecordStorageConflict();
+            _logger.LogWarning(
+                "Version conflict on {GrainId} state {StateName}: expected version {ExpectedVersion}, stored version {StoredVersion}",
+                write.Key.GrainId, write.Key.StateName, write.ExpectedVersion, pending.StoredVersion);
+            Finish(pending, "conflict", new InconsistentStateException(write.Key, write.ExpectedVersion));
+        }
+    }
+
+    private void FailUnfinished(List<PendingWrite> batch, int start, Exception exception)
+    {
+        for (var i = start; i < batch.Count; i++)
+        {
+            if (batch[i].Task.IsCompleted)
+            {
+                continue;
+            }
+
+            var write = batch[i].Write;
+            Finish(batch[i], "failed", new GrainStateWriteException(write.Key, write.ExpectedVersion, exception));
+        }
+    }
+
+    private void Finish(PendingWrite pending, string outcome, Exception? exception)
+    {
+        _metrics.RecordStorageWrite(_timeProvider.GetElapsedTime(pending.QueuedAt), outcome);
+        if (exception is null)
+        {
+            pending.Succeed(pending.NewVersion);
+        }
+        else
+        {
+            pending.Fail(exception);
+        }
+    }
+
+    // Errors of one statement (constraint, deadlock, serialization) leave the connection usable and are worth
+    // retrying write by write; connection, shutdown and resource errors would only fail every retry again.
+    private static bool IsStatementError(PostgresException exception) =>
+        exception.InvariantSeverity is not ("FATAL" or "PANIC")
+        && !exception.SqlState.StartsWith("08", StringComparison.Ordinal)
+        && !exception.SqlState.StartsWith("53", StringComparison.Ordinal)
+        && !exception.SqlState.StartsWith("57", StringComparison.Ordinal);
+}
