@@ -25,6 +25,7 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
     private Task? _loop;
     private long _idlePasses;
     private long _nextWakeUpTicks;
+    private int _disposed;
 
     public ReminderService(
         PostgresReminderTable table,
@@ -90,6 +91,11 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         _stopping.Dispose();
     }
