@@ -1,4 +1,5 @@
 using Loyalty.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Loyalty.Grains.Hosting;
@@ -7,13 +8,17 @@ namespace Loyalty.Grains.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Adds the database (the configured one, or an embedded server), the grain runtime and this assembly's grains.
+    /// Adds the database (the configured one, or an embedded server), the grain runtime, this assembly's grains and
+    /// the health checks behind <c>/healthz</c> (database reachable, silo Active).
     /// </summary>
     public static IHostApplicationBuilder AddLoyaltySilo(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLoyaltyDatabase(builder.Configuration);
         builder.Services.AddGrainRuntime(builder.Configuration, typeof(SiloHostingExtensions).Assembly);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<SiloHealthCheck>("silo");
         return builder;
     }
 }

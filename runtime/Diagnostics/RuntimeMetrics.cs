@@ -5,7 +5,7 @@ namespace Loyalty.Runtime.Diagnostics;
 
 /// <summary>
 /// The runtime's instruments, all on one meter named <see cref="MeterName"/> so that an operator enables the
-/// whole runtime with one name: activations, calls, latency, storage batches and reminder tardiness.
+/// whole runtime with one name: activations, calls, latency and storage batches (reminders: <see cref="ReminderMetrics"/>).
 /// Created once per silo and shared by its components.
 /// </summary>
 public sealed class RuntimeMetrics : IDisposable
@@ -36,7 +36,6 @@ public sealed class RuntimeMetrics : IDisposable
         TimedOutCalls = Meter.CreateCounter<long>("loyalty.calls.timed_out", "{call}", "Grain calls that passed their deadline.");
         CallCycles = Meter.CreateCounter<long>("loyalty.calls.cycles", "{call}", "Grain calls refused because they closed a call cycle.");
         CallDuration = Meter.CreateHistogram<double>("loyalty.calls.duration", "ms", "Grain call latency, queueing included.");
-        ReminderTardiness = Meter.CreateHistogram<double>("loyalty.reminders.tardiness", "ms", "Delay between a reminder tick's schedule and its delivery.");
         _storageWriteDuration = Meter.CreateHistogram<double>("loyalty.storage.write.duration", "ms", "Time from a state write being queued to its outcome.");
         _storageBatchSize = Meter.CreateHistogram<int>("loyalty.storage.batch.size", "{write}", "State writes sent to the database in one round trip.");
         _storageWrites = Meter.CreateCounter<long>("loyalty.storage.writes", "{write}", "State writes completed, tagged with their outcome.");
@@ -54,8 +53,6 @@ public sealed class RuntimeMetrics : IDisposable
     public Counter<long> CallCycles { get; }
 
     public Histogram<double> CallDuration { get; }
-
-    public Histogram<double> ReminderTardiness { get; }
 
     public long ActiveActivations => Interlocked.Read(ref _activeCount);
 

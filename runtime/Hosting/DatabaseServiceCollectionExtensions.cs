@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Loyalty.Runtime.Hosting;
 
@@ -29,6 +30,9 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(MigrationSource.Runtime);
         services.AddSingleton<LoyaltyDatabase>();
         services.AddHostedService(sp => sp.GetRequiredService<LoyaltyDatabase>());
+
+        // Resolve it only after start-up (hosted services that need it start lazily: see LazyHostedService).
+        services.AddSingleton(sp => sp.GetRequiredService<LoyaltyDatabase>().DataSource);
         return services;
     }
 

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Loyalty.Runtime.Reminders;
 
 namespace Loyalty.Runtime.Hosting;
 
@@ -34,8 +36,19 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton<GrainClassRegistry>();
         services.TryAddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
+        services.AddOptions<PersistenceOptions>().Bind(configuration.GetSection("Loyalty:Persistence"));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>());
+        services.TryAddSingleton<PostgresGrainStateStore>();
+        services.TryAddSingleton<IGrainStateStore>(sp => sp.GetRequiredService<PostgresGrainStateStore>());
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("Loyalty:Reminders"));
+        services.TryAddSingleton<IReminderTickSink>(sp => sp.GetRequiredService<GrainRuntime>());
+
+        // One service id for every table: the runtime's setting is the one operators configure.
+        services.AddOptions<PersistenceOptions>().Configure<IOptions<RuntimeOptions>>((o, runtime) => o.ServiceId = runtime.Value.ServiceId);
+        services.AddOptions<ReminderOptions>().Configure<IOptions<RuntimeOptions>>((o, runtime) => o.ServiceId = runtime.Value.ServiceId);
         services.TryAddSingleton<IClusterStatusProvider, LocalClusterStatusProvider>();
         services.AddHostedService<GrainRuntimeHostedService>();
+        services.AddLoyaltyReminders();
         return services;
     }
 }

@@ -1,11 +1,12 @@
 using Loyalty.Runtime.Diagnostics;
+using Loyalty.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Runtime.Reminders;
 
-/// <summary>Registers durable reminders. The host also provides an <c>NpgsqlDataSource</c> and an <see cref="IReminderTickSink"/>.</summary>
+/// <summary>Registers durable reminders. The host also provides an <c>NpgsqlDataSource</c> (resolved once the host starts) and an <see cref="IReminderTickSink"/>.</summary>
 public static class ReminderServiceCollectionExtensions
 {
     public static IServiceCollection AddLoyaltyReminders(this IServiceCollection services, Action<ReminderOptions>? configure = null)
@@ -24,7 +25,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<PostgresReminderTable>();
         services.TryAddSingleton<IReminderRegistry, ReminderRegistry>();
         services.TryAddSingleton<ReminderService>();
-        services.AddHostedService(provider => provider.GetRequiredService<ReminderService>());
+        services.AddHostedService<LazyHostedService<ReminderService>>();
         return services;
     }
 

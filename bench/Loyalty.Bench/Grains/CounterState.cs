@@ -1,0 +1,6 @@
+namespace Loyalty.Bench.Grains;
+
+public sealed class CounterState
+{
+    public long Count { get; set; }
+}

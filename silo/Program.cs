@@ -1,0 +1,9 @@
+using Loyalty.Grains.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLoyaltyLogging();
+builder.AddLoyaltySilo();
+
+var app = builder.Build();
+app.MapHealthChecks("/healthz");
+app.Run();

@@ -1,0 +1,40 @@
+using Loyalty.Runtime.Hosting;
+using Loyalty.Web.Admin;
+using Loyalty.Web.Problems;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Web.Hosting;
+
+/// <summary>The web frontend's services and middleware, kept out of Program.cs so it reads like a table of contents.</summary>
+public static class WebHostingExtensions
+{
+    public static WebApplicationBuilder AddLoyaltyWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Configuration.GetValue("Loyalty:Silo:Enabled", true))
+        {
+            throw new InvalidOperationException(
+                "Loyalty:Silo:Enabled=false asks for a pure cluster client, which needs silo-cluster support that this build does not have yet. Leave it unset to co-host the silo.");
+        }
+
+        var services = builder.Services;
+        services.AddMigrations("web", typeof(WebHostingExtensions).Assembly);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddSingleton<AdminTokenStore>();
+        services.AddHostedService<BootstrapTokenInitializer>();
+        return builder;
+    }
+
+    public static WebApplication UseLoyaltyWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/healthz");
+        app.MapAdminApi();
+        return app;
+    }
+}

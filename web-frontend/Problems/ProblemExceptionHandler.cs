@@ -1,0 +1,42 @@
+using Loyalty.Runtime.Core;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Loyalty.Web.Problems;
+
+/// <summary>
+/// Turns exceptions that escape an endpoint into problem+json: a malformed request is a 400, a silo that cannot
+/// take the call now is a 503 (retry with the same idempotency key); anything else is a logged 500 that says nothing
+/// about internals.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var result = exception switch
+        {
+            BadHttpRequestException bad => Problem.Create(bad.StatusCode, ProblemCodes.Validation, "The request is malformed", bad.Message),
+            SiloUnavailableException or GrainCallTimeoutException => Problem.Create(
+                StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Temporarily unavailable", "Retry later with the same idempotency key."),
+            _ => null,
+        };
+        if (result is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            result = Problem.Create(StatusCodes.Status500InternalServerError, ProblemCodes.Internal, "Internal error", $"Reference {httpContext.TraceIdentifier}.");
+        }
+        else
+        {
+            LogHandled(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Exception} on {Method} {Path} answered as a problem")]
+    private static partial void LogHandled(ILogger logger, string exception, string method, string path);
+}
