@@ -1,0 +1,1 @@
+alter table cards add column tier text not null default 'basic';

@@ -1,0 +1,4 @@
+create table cards (
+    id int primary key,
+    holder text not null
+);

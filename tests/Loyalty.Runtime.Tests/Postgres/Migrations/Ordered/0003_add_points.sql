@@ -1,0 +1,1 @@
+alter table cards add column points int not null default 0;
