@@ -9,7 +9,7 @@ public sealed class SiloHealthCheck(IClusterStatusProvider cluster) : IHealthChe
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var silos = await cluster.GetSilosAsync(cancellationToken);
-        var local = silos.FirstOrDefault();
+        var local = silos.Count > 0 ? silos[0] : null;
         return local?.Status == "Active"
             ? HealthCheckResult.Healthy($"Silo {local.Name} is Active")
             : HealthCheckResult.Unhealthy($"Silo is {local?.Status ?? "absent"}");

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Loyalty.Runtime.Core;
 using Loyalty.Runtime.Diagnostics;
 using Loyalty.Runtime.Persistence;
+using Loyalty.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -42,7 +43,7 @@ public sealed partial class PostgresGrainStateStoreTests : IClassFixture<StoreTe
         var key = NewKey();
 
         var first = await store.WriteAsync(new StateWrite(key, Json("""{"stamps":1}"""), 0));
-        _time.Now = Now.AddMinutes(5);
+        _time.SetUtcNow(Now.AddMinutes(5));
         var second = await store.WriteAsync(new StateWrite(key, Json("""{"stamps":2,"name":"Zoë"}"""), first));
         var state = await store.ReadAsync(key);
 
@@ -129,7 +130,7 @@ public sealed partial class PostgresGrainStateStoreTests : IClassFixture<StoreTe
         var key = NewKey();
 
         await store.WriteAsync(new StateWrite(key, Json("1"), 0, [LedgerRow(key, 1, 10), ReadModelRow(key, 10)]));
-        _time.Now = Now.AddHours(1);
+        _time.SetUtcNow(Now.AddHours(1));
         await store.WriteAsync(new StateWrite(key, Json("2"), 1, [LedgerRow(key, 2, 15), ReadModelRow(key, 25)]));
 
         Assert.Equal(2, await CountAsync("test_ledger", key));

@@ -95,7 +95,7 @@ internal sealed class ReminderHarness : IAsyncDisposable
         }
     }
 
-    public async Task WaitForDeliveredAsync(int count) => await Eventually.WaitAsync(
+    public async Task WaitForDeliveredAsync(int count) => await NotifiedWait.WaitAsync(
         () => Sink.Delivered.Count >= count, () => Sink.NextChange, $"{count} ticks were delivered");
 
     public async ValueTask DisposeAsync()
@@ -119,7 +119,7 @@ internal sealed class ReminderHarness : IAsyncDisposable
 
         var passes = service.IdlePasses;
         await action();
-        await Eventually.WaitAsync(
+        await NotifiedWait.WaitAsync(
             () => service.IdlePasses > passes && service.NextWakeUp is not null,
             () => service.NextIdle,
             "the reminder service went back to sleep");

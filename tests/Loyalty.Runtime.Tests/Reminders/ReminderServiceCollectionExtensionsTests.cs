@@ -1,3 +1,4 @@
+using Loyalty.Runtime.Hosting;
 using Loyalty.Runtime.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,9 @@ public sealed class ReminderServiceCollectionExtensionsTests
         await using var provider = BuildProvider(options => options.ServiceId = "di");
 
         Assert.IsType<ReminderRegistry>(provider.GetRequiredService<IReminderRegistry>());
-        Assert.Same(provider.GetRequiredService<ReminderService>(), Assert.Single(provider.GetServices<IHostedService>()));
+        // The service is built only when the host starts it: it needs the database, which starts first.
+        Assert.IsType<LazyHostedService<ReminderService>>(Assert.Single(provider.GetServices<IHostedService>()));
+        Assert.NotNull(provider.GetRequiredService<ReminderService>());
     }
 
     [Fact]

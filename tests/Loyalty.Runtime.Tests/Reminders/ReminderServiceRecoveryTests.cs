@@ -102,7 +102,7 @@ public sealed class ReminderServiceRecoveryTests(ReminderTestDatabase database)
         // The service wakes exactly then; its pass then blocks inside the delivery.
         Assert.Equal(start, harness.Service!.NextWakeUp);
         harness.Clock.Advance(Minute);
-        await Eventually.WaitAsync(() => harness.Sink.Attempts.Count == 1, () => harness.Sink.NextChange, "the tick is in flight");
+        await NotifiedWait.WaitAsync(() => harness.Sink.Attempts.Count == 1, () => harness.Sink.NextChange, "the tick is in flight");
         var replaced = await harness.Registry.RegisterOrUpdateAsync(Grain, "expiry", 5 * Minute, 2 * Minute);
         await harness.WaitForIdleAfterAsync(() =>
         {

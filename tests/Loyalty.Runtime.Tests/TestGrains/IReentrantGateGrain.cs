@@ -6,6 +6,9 @@ public interface IReentrantGateGrain : IGrainWithStringKey
 {
     Task<string> WaitAsync(string gate);
 
-    /// <summary>Increments a plain field many times around awaits; lost updates would show data races.</summary>
+    /// <summary>
+    /// Counts, between awaits, how often it found another call's code running at the same moment:
+    /// interleaving is expected of a reentrant grain, running in parallel never is. Returns the overlaps seen.
+    /// </summary>
     Task<int> BumpAsync(int times);
 }

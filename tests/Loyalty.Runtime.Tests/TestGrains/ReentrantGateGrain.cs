@@ -6,7 +6,8 @@ namespace Loyalty.Runtime.Tests.TestGrains;
 [Reentrant]
 public sealed class ReentrantGateGrain(GrainProbe probe) : Grain, IReentrantGateGrain
 {
-    private int _bumps;
+    private int _running;
+    private int _overlaps;
 
     public async Task<string> WaitAsync(string gate)
     {
@@ -27,12 +28,16 @@ public sealed class ReentrantGateGrain(GrainProbe probe) : Grain, IReentrantGate
     {
         for (var i = 0; i < times; i++)
         {
-            // Read, yield, write: only safe because an activation runs one turn at a time.
-            var value = _bumps;
+            if (Interlocked.Increment(ref _running) != 1)
+            {
+                _overlaps++;
+            }
+
+            Thread.SpinWait(50);
+            Interlocked.Decrement(ref _running);
             await Task.Yield();
-            _bumps = value + 1;
         }
 
-        return _bumps;
+        return _overlaps;
     }
 }

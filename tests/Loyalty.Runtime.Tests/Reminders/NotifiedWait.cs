@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Loyalty.Runtime.Tests.Reminders;
 
 /// <summary>Waits for a condition, re-checking at each change notification, with a real-time deadline (no sleeps).</summary>
-internal static class Eventually
+internal static class NotifiedWait
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
