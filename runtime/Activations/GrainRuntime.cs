@@ -36,6 +36,7 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
         Metrics = metrics;
         Serializer = serializer;
         SiloName = Options.SiloName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+        StartedAt = timeProvider.GetUtcNow();
         Catalog = new Catalog(this, classes);
         Calls = new CallTracker(timeProvider, Options.DeadlineCheckPeriod, SiloName, () => metrics.TimedOutCalls.Add(1));
         _collector = timeProvider.CreateTimer(static s => ((GrainRuntime)s!).CollectIdleActivations(), this, Options.CollectionQuantum, Options.CollectionQuantum);
@@ -54,6 +55,8 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
     public GrainStateSerializer Serializer { get; }
 
     public string SiloName { get; }
+
+    public DateTimeOffset StartedAt { get; }
 
     public Catalog Catalog { get; }
 

@@ -5,15 +5,13 @@ namespace Loyalty.Runtime.Cluster;
 /// <summary>The cluster as a single silo sees it: itself, live.</summary>
 internal sealed class LocalClusterStatusProvider(GrainRuntime runtime) : IClusterStatusProvider
 {
-    private readonly DateTimeOffset _startedAt = runtime.TimeProvider.GetUtcNow();
-
     public Task<IReadOnlyList<SiloStatusSnapshot>> GetSilosAsync(CancellationToken cancellationToken)
     {
         var byType = runtime.Catalog.CountByGrainType();
         var status = runtime.Catalog.IsClosed ? "ShuttingDown" : "Active";
         IReadOnlyList<SiloStatusSnapshot> silos =
         [
-            new SiloStatusSnapshot(runtime.SiloName, status, _startedAt, runtime.TimeProvider.GetUtcNow(), byType.Values.Sum(), byType),
+            new SiloStatusSnapshot(runtime.SiloName, status, runtime.StartedAt, runtime.TimeProvider.GetUtcNow(), byType.Values.Sum(), byType),
         ];
         return Task.FromResult(silos);
     }

@@ -30,7 +30,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton<GrainStateSerializer>();
         foreach (var assembly in grainAssemblies)
         {
-            services.AddSingleton(new GrainAssembly(assembly));
+            services.AddGrainAssembly(assembly);
         }
 
         services.TryAddSingleton<GrainClassRegistry>();
@@ -49,6 +49,15 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton<IClusterStatusProvider, LocalClusterStatusProvider>();
         services.AddHostedService<GrainRuntimeHostedService>();
         services.AddLoyaltyReminders();
+        return services;
+    }
+
+    /// <summary>Makes the silo host the grain classes of one more assembly (tests add theirs this way).</summary>
+    public static IServiceCollection AddGrainAssembly(this IServiceCollection services, Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(assembly);
+        services.AddSingleton(new GrainAssembly(assembly));
         return services;
     }
 }

@@ -19,7 +19,8 @@ public static class WebHostingExtensions
 
         var services = builder.Services;
         services.AddMigrations("web", typeof(WebHostingExtensions).Assembly);
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(context.ProblemDetails.Status)));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();

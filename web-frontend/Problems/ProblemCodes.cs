@@ -9,4 +9,21 @@ public static class ProblemCodes
     public const string NotFound = "not-found";
     public const string Unavailable = "unavailable";
     public const string Internal = "internal";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string PayloadTooLarge = "payload-too-large";
+
+    /// <summary>The code for problems the framework raises itself (unknown route, wrong method, ...).</summary>
+    public static string ForStatus(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => Validation,
+        StatusCodes.Status401Unauthorized => Unauthorized,
+        StatusCodes.Status403Forbidden => Forbidden,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status503ServiceUnavailable => Unavailable,
+        _ => Internal,
+    };
 }

@@ -1,0 +1,67 @@
+using Loyalty.Runtime.Hosting;
+using Loyalty.Testing;
+using Loyalty.Web.Tests.TestGrains;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Loyalty.Web.Tests.Hosting;
+
+/// <summary>
+/// The real web frontend (co-hosting its silo) listening on a loopback port over Kestrel, on a database of its own,
+/// with the test grains added. Tests talk to it over real HTTP.
+/// </summary>
+public sealed class WebApp : IAsyncLifetime
+{
+    public const string BootstrapToken = "test-bootstrap-token-0123456789abcdefghijklmnop";
+
+    private WebApplicationFactory<Program>? _factory;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.CreateDatabaseAsync("web");
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Loyalty"] = ConnectionString,
+                ["Loyalty:Admin:BootstrapToken"] = BootstrapToken,
+                ["Serilog:MinimumLevel:Default"] = "Warning",
+            }));
+            web.ConfigureServices(services => services.AddGrainAssembly(typeof(EchoGrain).Assembly));
+            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        Client = _factory.CreateClient();
+        await Task.CompletedTask;
+    }
+
+    public HttpClient CreateClient(string? bearerToken)
+    {
+        var client = _factory!.CreateClient();
+        if (bearerToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}
