@@ -46,30 +46,36 @@ internal sealed class Catalog(GrainRuntime runtime, GrainClassRegistry classes)
 
     /// <summary>
     /// Graceful shutdown: activates nothing new, lets every activation drain its queue, flush and deactivate.
-    /// When <paramref name="cancellationToken"/> fires first, remaining activations deactivate without draining.
+    /// When <paramref name="drainToken"/> fires first, the remaining activations stop draining and deactivate after
+    /// their running calls, which may take up to <paramref name="deactivationTimeout"/> more.
     /// </summary>
-    public async Task DeactivateAllAsync(CancellationToken cancellationToken)
+    public async Task DeactivateAllAsync(TimeSpan deactivationTimeout, CancellationToken drainToken)
     {
         _closed = true;
-        var activations = Snapshot();
-        foreach (var activation in activations)
-        {
-            activation.RequestDeactivation(DeactivationReason.ShuttingDown, drainFirst: true);
-        }
 
-        var all = Task.WhenAll(activations.Select(a => a.Deactivated));
-        try
-        {
-            await all.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
+        // An activation created by a call that passed the check just before _closed was set shows up in a later round.
+        for (var activations = Snapshot(); activations.Count > 0; activations = Snapshot())
         {
             foreach (var activation in activations)
             {
-                activation.RequestDeactivation(DeactivationReason.ShuttingDown, drainFirst: false);
+                activation.RequestDeactivation(DeactivationReason.ShuttingDown, drainFirst: !drainToken.IsCancellationRequested);
             }
 
-            await all.ConfigureAwait(false);
+            var all = Task.WhenAll(activations.Select(a => a.Deactivated));
+            try
+            {
+                await all.WaitAsync(drainToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                foreach (var activation in activations)
+                {
+                    activation.RequestDeactivation(DeactivationReason.ShuttingDown, drainFirst: false);
+                }
+
+                await all.WaitAsync(deactivationTimeout, runtime.TimeProvider, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                return;
+            }
         }
     }
 }

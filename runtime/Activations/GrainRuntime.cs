@@ -109,10 +109,10 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _collector.DisposeAsync().ConfigureAwait(false);
-        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        drain.CancelAfter(Options.ShutdownDrainTimeout);
+        using var drainTimeout = new CancellationTokenSource(Options.ShutdownDrainTimeout, TimeProvider);
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, drainTimeout.Token);
         LogStopping(Logger, SiloName, Catalog.Count);
-        await Catalog.DeactivateAllAsync(drain.Token).ConfigureAwait(false);
+        await Catalog.DeactivateAllAsync(Options.DeactivationTimeout, drain.Token).ConfigureAwait(false);
         LogStopped(Logger, SiloName);
     }
 

@@ -5,7 +5,7 @@ namespace Loyalty.Runtime.Diagnostics;
 
 /// <summary>
 /// The runtime's instruments, all on one meter named <see cref="MeterName"/> so that an operator enables the
-/// whole runtime with one name: activations, calls, latency and storage batches (reminders: <see cref="ReminderMetrics"/>).
+/// whole runtime with one name: activations, calls, latency, storage batches and reminder ticks.
 /// Created once per silo and shared by its components.
 /// </summary>
 public sealed class RuntimeMetrics : IDisposable
@@ -20,6 +20,9 @@ public sealed class RuntimeMetrics : IDisposable
     private readonly Histogram<int> _storageBatchSize;
     private readonly Counter<long> _storageWrites;
     private readonly Counter<long> _storageConflicts;
+    private readonly Histogram<double> _reminderTardiness;
+    private readonly Counter<long> _remindersDelivered;
+    private readonly Counter<long> _remindersFailed;
     private long _activeCount;
 
     /// <param name="meterFactory">The host's factory (which then owns the meter); null creates a private meter, as tests do.</param>
@@ -40,6 +43,9 @@ public sealed class RuntimeMetrics : IDisposable
         _storageBatchSize = Meter.CreateHistogram<int>("loyalty.storage.batch.size", "{write}", "State writes sent to the database in one round trip.");
         _storageWrites = Meter.CreateCounter<long>("loyalty.storage.writes", "{write}", "State writes completed, tagged with their outcome.");
         _storageConflicts = Meter.CreateCounter<long>("loyalty.storage.conflicts", "{write}", "State writes refused because another activation had written first.");
+        _reminderTardiness = Meter.CreateHistogram<double>("loyalty.reminders.tardiness", "ms", "How late a tick is delivered after its scheduled time.");
+        _remindersDelivered = Meter.CreateCounter<long>("loyalty.reminders.delivered", "{tick}", "Reminder ticks delivered.");
+        _remindersFailed = Meter.CreateCounter<long>("loyalty.reminders.failed", "{tick}", "Reminder tick deliveries that failed and will be retried.");
     }
 
     public Meter Meter { get; }
@@ -78,6 +84,12 @@ public sealed class RuntimeMetrics : IDisposable
     internal void RecordStorageBatch(int size) => _storageBatchSize.Record(size);
 
     internal void RecordStorageConflict() => _storageConflicts.Add(1);
+
+    internal void RecordReminderTardiness(TimeSpan tardiness) => _reminderTardiness.Record(Math.Max(0, tardiness.TotalMilliseconds));
+
+    internal void ReminderTickDelivered() => _remindersDelivered.Add(1);
+
+    internal void ReminderTickFailed() => _remindersFailed.Add(1);
 
     public void Dispose()
     {

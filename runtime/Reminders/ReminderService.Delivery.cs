@@ -14,7 +14,7 @@ public sealed partial class ReminderService
         if (tick.TickTime is { } tickTime)
         {
             var status = new TickStatus(entry.StartAt, entry.Period, tickTime);
-            _metrics.RecordTardiness(_time.GetUtcNow() - tickTime);
+            _metrics.RecordReminderTardiness(_time.GetUtcNow() - tickTime);
             try
             {
                 await _sink.DeliverAsync(entry.GrainId, entry.Name, status, stopping);
@@ -22,7 +22,7 @@ public sealed partial class ReminderService
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
                 // Not advanced: last_fired_tick stays, only the next attempt moves (never past the next scheduled tick).
-                _metrics.TickFailed();
+                _metrics.ReminderTickFailed();
                 var retryAt = _time.GetUtcNow() + _options.RetryDelay;
                 _logger.LogWarning(
                     ex,
@@ -36,7 +36,7 @@ public sealed partial class ReminderService
                 return;
             }
 
-            _metrics.TickDelivered();
+            _metrics.ReminderTickDelivered();
         }
 
         // A delivered tick is recorded even while stopping, so a restart never delivers it again.

@@ -16,7 +16,7 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
     private readonly PostgresReminderTable _table;
     private readonly IReminderTickSink _sink;
     private readonly ReminderWakeSignal _wakeSignal;
-    private readonly ReminderMetrics _metrics;
+    private readonly RuntimeMetrics _metrics;
     private readonly ReminderOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ReminderService> _logger;
@@ -26,12 +26,13 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
     private long _idlePasses;
     private long _nextWakeUpTicks;
     private int _disposed;
+    private int _stopLogged;
 
     public ReminderService(
         PostgresReminderTable table,
         IReminderTickSink sink,
         ReminderWakeSignal wakeSignal,
-        ReminderMetrics metrics,
+        RuntimeMetrics metrics,
         IOptions<ReminderOptions> options,
         TimeProvider time,
         ILogger<ReminderService> logger)
@@ -86,7 +87,10 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
 
         // The loop observes the token everywhere and ends; cancellationToken only bounds a sink that ignores it.
         await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _logger.LogInformation("Reminder service stopped for service {ServiceId}", _options.ServiceId);
+        if (Interlocked.Exchange(ref _stopLogged, 1) == 0)
+        {
+            _logger.LogInformation("Reminder service stopped for service {ServiceId}", _options.ServiceId);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -20,7 +20,7 @@ public static class ReminderServiceCollectionExtensions
 
         options.Validate(Validates, "Invalid ReminderOptions.").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ReminderMetrics>();
+        services.TryAddSingleton<RuntimeMetrics>();
         services.TryAddSingleton<ReminderWakeSignal>();
         services.TryAddSingleton<PostgresReminderTable>();
         services.TryAddSingleton<IReminderRegistry, ReminderRegistry>();

@@ -129,6 +129,27 @@ public sealed class LifecycleTests(RuntimeDatabase database) : IClassFixture<Run
         Assert.Equal(30, _probe.For(id).Log.Count);
     }
 
+    [Fact]
+    public async Task OnActivateAsync_Throws_FailsTheCallAndTheNextCallActivatesAfresh()
+    {
+        var grain = _silo.GrainFactory.GetGrain<IFlakyActivationGrain>(Guid.NewGuid());
+
+        var error = await Assert.ThrowsAsync<GrainActivationException>(grain.GetActivationAttemptAsync);
+
+        Assert.Contains("first activation fails", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, await grain.GetActivationAttemptAsync());
+    }
+
+    [Fact]
+    public async Task Call_AfterSiloStopped_FailsAsUnavailable()
+    {
+        await using var silo = await TestSilo.StartAsync(database.ConnectionString, typeof(CounterGrain).Assembly, configureServices: s => s.AddSingleton(_probe));
+        var grain = silo.GrainFactory.GetGrain<ICounterGrain>(NewKey());
+        await silo.StopAsync();
+
+        await Assert.ThrowsAsync<SiloUnavailableException>(grain.IncrementAsync);
+    }
+
     /// <summary>Moves the clock, then waits until the grain has finished whatever the move set off.</summary>
     private async Task AdvanceAsync(TimeSpan by, GrainId grainId)
     {

@@ -37,7 +37,7 @@ internal sealed class ReminderHarness : IAsyncDisposable
 
     public ReminderWakeSignal WakeSignal { get; } = new();
 
-    public ReminderMetrics Metrics { get; } = new();
+    public RuntimeMetrics Metrics { get; } = new();
 
     public PostgresReminderTable Table { get; }
 
