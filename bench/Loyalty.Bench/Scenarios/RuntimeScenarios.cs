@@ -11,13 +11,14 @@ namespace Loyalty.Bench.Scenarios;
 /// </summary>
 public sealed class RuntimeScenarios(IGrainFactory grains, NpgsqlDataSource database, BenchSettings settings)
 {
-    public static readonly IReadOnlyList<string> Names = ["calls", "writes", "hot-grain"];
+    public static readonly IReadOnlyList<string> Names = ["calls", "writes", "hot-grain", "memory"];
 
     public Task<ScenarioResult> RunAsync(string name) => name switch
     {
         "calls" => CallsAsync(),
         "writes" => WritesAsync(),
         "hot-grain" => HotGrainAsync(),
+        "memory" => MemoryAsync(),
         _ => throw new ArgumentException($"Unknown scenario '{name}'. Scenarios: {string.Join(", ", Names)}, all."),
     };
 
@@ -54,6 +55,33 @@ public sealed class RuntimeScenarios(IGrainFactory grains, NpgsqlDataSource data
         });
         await VerifyAsync("coalescingcounter", acknowledged);
         return Result("hot-grain", "durable increments with a ledger row on ONE grain, write coalescing", ops, seconds, p50, p99);
+    }
+
+    /// <summary>Managed heap growth per idle activation: activate many stateless grains, then measure after full GCs.</summary>
+    private async Task<ScenarioResult> MemoryAsync()
+    {
+        const int count = 100_000;
+        var before = SettledHeap();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (var batch = 0; batch < count; batch += 1000)
+        {
+            await Task.WhenAll(Enumerable.Range(batch, 1000).Select(i => grains.GetGrain<IPingGrain>(1_000_000 + i).PingAsync(0)));
+        }
+
+        var seconds = started.Elapsed.TotalSeconds;
+        var perActivation = (SettledHeap() - before) / (double)count;
+        Console.WriteLine($"  {perActivation:N0} bytes of managed heap per idle activation ({count:N0} activations)");
+        return new ScenarioResult(
+            "memory", $"managed heap per idle activation, {count:N0} stateless grains", 1, count, seconds, count / seconds, 0, 0,
+            new Dictionary<string, double> { ["bytesPerActivation"] = perActivation });
+    }
+
+    private static long SettledHeap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
     }
 
     private TimeSpan WarmUp => TimeSpan.FromSeconds(settings.WarmUpSeconds);
