@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Loyalty.Grains.Ledger;
 
 namespace Loyalty.Grains.Cards;
@@ -24,6 +25,7 @@ public sealed record TransactionRecord
 
     public bool Voided { get; init; }
 
+    [JsonIgnore]
     public bool IsVoidable => Kind is LedgerKind.Stamp or LedgerKind.StampRedemption or LedgerKind.Points
         or LedgerKind.PointRedemption or LedgerKind.WelcomeBonus or LedgerKind.Adjustment;
 }

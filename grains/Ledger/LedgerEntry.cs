@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Loyalty.Grains.Ledger;
 
 /// <summary>
@@ -50,5 +52,6 @@ public sealed record LedgerEntry
 
     public required string Hash { get; init; }
 
+    [JsonIgnore]
     public LedgerHead Head => new(Sequence, Hash);
 }

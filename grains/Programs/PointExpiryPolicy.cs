@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Loyalty.Grains.Programs;
 
 /// <summary>
@@ -13,5 +15,6 @@ public sealed record PointExpiryPolicy(PointExpiryMode Mode, int Days = 0)
 
     public static PointExpiryPolicy Inactivity(int days) => new(PointExpiryMode.Inactivity, days);
 
+    [JsonIgnore]
     public TimeSpan Period => TimeSpan.FromDays(Days);
 }

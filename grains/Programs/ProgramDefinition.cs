@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Loyalty.Grains.Programs;
 
 /// <summary>
@@ -46,10 +48,13 @@ public sealed record ProgramDefinition
     /// <summary>Terms and conditions per locale.</summary>
     public LocalizedText Terms { get; init; } = LocalizedText.Empty;
 
+    [JsonIgnore]
     public bool HasStamps => Kind is ProgramKind.Stamps or ProgramKind.Hybrid;
 
+    [JsonIgnore]
     public bool HasPoints => Kind is ProgramKind.Points or ProgramKind.Hybrid;
 
+    [JsonIgnore]
     public TimeSpan StampCooldown => TimeSpan.FromSeconds(StampCooldownSeconds);
 
     public RewardDefinition? FindReward(string? rewardId) =>
