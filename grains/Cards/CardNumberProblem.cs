@@ -1,0 +1,10 @@
+namespace Loyalty.Grains.Cards;
+
+public enum CardNumberProblem
+{
+    None,
+    Missing,
+    WrongLength,
+    NotDigits,
+    CheckDigitMismatch,
+}

@@ -1,0 +1,35 @@
+namespace Loyalty.Grains.Programs;
+
+/// <summary>
+/// A text in several languages (keys: <see cref="Locales.Supported"/>). <see cref="Resolve"/> falls back from the
+/// exact locale to its language ("fr-LU" to "fr"), then to <see cref="DefaultLocale"/>.
+/// </summary>
+public sealed record LocalizedText(IReadOnlyDictionary<string, string> Texts, string DefaultLocale = Locales.Default)
+{
+    public static LocalizedText Empty { get; } = new(new Dictionary<string, string>());
+
+    public string? Resolve(string? locale)
+    {
+        if (!string.IsNullOrWhiteSpace(locale))
+        {
+            if (Find(locale) is { } exact)
+                return exact;
+            var dash = locale.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && Find(locale[..dash]) is { } language)
+                return language;
+        }
+
+        return Find(DefaultLocale);
+    }
+
+    private string? Find(string locale)
+    {
+        foreach (var (key, text) in Texts)
+        {
+            if (string.Equals(key, locale, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(text))
+                return text;
+        }
+
+        return null;
+    }
+}

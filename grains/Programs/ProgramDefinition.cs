@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+
+namespace Loyalty.Grains.Programs;
+
+/// <summary>
+/// A merchant's loyalty program, as the program grain persists it. Stamp fields apply to
+/// <see cref="ProgramKind.Stamps"/> and <see cref="ProgramKind.Hybrid"/>, point fields to
+/// <see cref="ProgramKind.Points"/> and <see cref="ProgramKind.Hybrid"/>; <see cref="ProgramValidator"/> checks that.
+/// </summary>
+public sealed record ProgramDefinition
+{
+    public required string Id { get; init; }
+
+    public required string MerchantId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ProgramKind Kind { get; init; }
+
+    /// <summary>Stamps that earn one stamp reward.</summary>
+    public int? StampsRequired { get; init; }
+
+    public string? StampRewardName { get; init; }
+
+    /// <summary>Points per one major currency unit (per euro, per yen), an integer.</summary>
+    public int? PointsPerCurrencyUnit { get; init; }
+
+    /// <summary>ISO 4217 code; purchases in another currency are refused.</summary>
+    public string? Currency { get; init; }
+
+    public IReadOnlyList<RewardDefinition> Rewards { get; init; } = [];
+
+    public long WelcomeBonusPoints { get; init; }
+
+    /// <summary>Minimum time between two stamp operations on one card; 0 disables the cooldown.</summary>
+    public int StampCooldownSeconds { get; init; }
+
+    /// <summary>Stamps one card may receive per day in the store's time zone; null means no cap.</summary>
+    public int? MaxStampsPerCardPerDay { get; init; }
+
+    /// <summary>Stamps of this program one device may give per day in the store's time zone; null means no cap.</summary>
+    public int? MaxStampsPerDevicePerDay { get; init; }
+
+    public PointExpiryPolicy PointExpiry { get; init; } = PointExpiryPolicy.None;
+
+    public TierThresholds TierThresholds { get; init; } = TierThresholds.Default;
+
+    /// <summary>Terms and conditions per locale.</summary>
+    public LocalizedText Terms { get; init; } = LocalizedText.Empty;
+
+    [JsonIgnore]
+    public bool HasStamps => Kind is ProgramKind.Stamps or ProgramKind.Hybrid;
+
+    [JsonIgnore]
+    public bool HasPoints => Kind is ProgramKind.Points or ProgramKind.Hybrid;
+
+    [JsonIgnore]
+    public TimeSpan StampCooldown => TimeSpan.FromSeconds(StampCooldownSeconds);
+
+    public RewardDefinition? FindReward(string? rewardId) =>
+        Rewards.FirstOrDefault(reward => string.Equals(reward.Id, rewardId, StringComparison.Ordinal));
+}
