@@ -38,7 +38,7 @@ public sealed partial class LoyaltyDatabase(
             connectionString = _server.ConnectionString;
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = settings.MaxPoolSize };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = settings.MaxPoolSize, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 };
         await migrator.MigrateAsync(builder.ConnectionString, migrations, cancellationToken);
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
