@@ -1,5 +1,6 @@
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Programs;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Cards;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Programs;
 using Loyalty.Grains.Rules;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Cards;
 

@@ -1,6 +1,7 @@
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Programs;
 using Loyalty.Grains.Rules;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Cards;
 

@@ -1,5 +1,6 @@
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Rules;
+using Loyalty.GrainInterfaces.Cards;
 
 namespace Loyalty.Grains.Cards;
 

@@ -1,6 +1,8 @@
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Programs;
 using Loyalty.Grains.Rules;
+using Loyalty.GrainInterfaces.Cards;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Cards;
 

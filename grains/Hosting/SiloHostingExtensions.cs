@@ -15,6 +15,7 @@ public static class SiloHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLoyaltyDatabase(builder.Configuration);
+        builder.Services.AddMigrations("grains", typeof(SiloHostingExtensions).Assembly);
         builder.Services.AddGrainRuntime(builder.Configuration, typeof(SiloHostingExtensions).Assembly);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Loyalty.Grains.Json;
+using Loyalty.GrainInterfaces.Json;
 
 namespace Loyalty.Grains.Ledger;
 

@@ -1,4 +1,5 @@
 using Loyalty.Grains.Rules;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Programs;
 

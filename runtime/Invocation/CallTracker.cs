@@ -46,11 +46,3 @@ internal sealed class CallTracker : IDisposable
 
     public void Dispose() => _sweep.Dispose();
 }
-
-/// <summary>A call the <see cref="CallTracker"/> can expire.</summary>
-internal interface ITrackedCall
-{
-    DateTimeOffset Deadline { get; }
-
-    void Expire(Exception timeout);
-}

@@ -8,6 +8,9 @@ namespace Loyalty.Web.Hosting;
 /// <summary>The web frontend's services and middleware, kept out of Program.cs so it reads like a table of contents.</summary>
 public static class WebHostingExtensions
 {
+    /// <summary>Large enough for a /sync of 500 operations, small enough that no client can exhaust memory.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplicationBuilder AddLoyaltyWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,6 +22,13 @@ public static class WebHostingExtensions
 
         var services = builder.Services;
         services.AddMigrations("web", typeof(WebHostingExtensions).Assembly);
+        // Requests are strict: an unknown field, a wrong type or malformed JSON is a 400 validation problem.
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(context.ProblemDetails.Status)));
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,5 +1,7 @@
 using Loyalty.Grains.Cards;
 using Loyalty.Grains.Programs;
+using Loyalty.GrainInterfaces.Cards;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Tests.Cards;
 

@@ -3,6 +3,7 @@ using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Programs;
 using Loyalty.Grains.Rules;
 using static Loyalty.Grains.Tests.Cards.CardFixtures;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Tests.Cards;
 

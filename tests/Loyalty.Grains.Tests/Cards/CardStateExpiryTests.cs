@@ -2,6 +2,7 @@ using Loyalty.Grains.Cards;
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Programs;
 using static Loyalty.Grains.Tests.Cards.CardFixtures;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Tests.Cards;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Loyalty.Grains.Cards;
 using Loyalty.Grains.Programs;
 using static Loyalty.Grains.Tests.Cards.CardFixtures;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Tests.Cards;
 

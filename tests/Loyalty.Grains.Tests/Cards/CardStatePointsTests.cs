@@ -2,6 +2,7 @@ using Loyalty.Grains.Cards;
 using Loyalty.Grains.Programs;
 using Loyalty.Grains.Rules;
 using static Loyalty.Grains.Tests.Cards.CardFixtures;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Tests.Cards;
 

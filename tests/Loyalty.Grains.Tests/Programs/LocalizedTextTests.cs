@@ -1,4 +1,5 @@
 using Loyalty.Grains.Programs;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Tests.Programs;
 

@@ -1,5 +1,6 @@
 using Loyalty.Grains.Programs;
 using Loyalty.Grains.Tests.Cards;
+using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Tests.Programs;
 

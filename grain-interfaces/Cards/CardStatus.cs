@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Loyalty.Grains.Json;
+using Loyalty.GrainInterfaces.Json;
 
-namespace Loyalty.Grains.Cards;
+namespace Loyalty.GrainInterfaces.Cards;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<CardStatus>))]
 public enum CardStatus

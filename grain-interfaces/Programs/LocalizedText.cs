@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.GrainInterfaces.Programs;
 
 /// <summary>
 /// A text in several languages (keys: <see cref="Locales.Supported"/>). <see cref="Resolve"/> falls back from the

@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.GrainInterfaces.Programs;
 
 /// <summary>The languages the platform is translated into (lb is Luxembourgish, ISO 639-1).</summary>
 public static class Locales

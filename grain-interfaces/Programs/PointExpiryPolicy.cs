@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.GrainInterfaces.Programs;
 
 /// <summary>
 /// When points expire. <see cref="PointExpiryMode.AfterEarning"/>: each earned lot expires <see cref="Days"/> days

@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.GrainInterfaces.Programs;
 
 /// <summary>One entry of a program's points reward catalogue.</summary>
 public sealed record RewardDefinition(string Id, string Name, long PointsCost);

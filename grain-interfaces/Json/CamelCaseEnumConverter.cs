@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Loyalty.Grains.Json;
+namespace Loyalty.GrainInterfaces.Json;
 
 /// <summary>
 /// Persists enums by camelCase name rather than by number, so stored state and ledger rows stay readable and

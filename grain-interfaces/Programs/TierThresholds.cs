@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.GrainInterfaces.Programs;
 
 /// <summary>
 /// Tier rules: a card's tier is a function of its lifetime points (points ever earned from purchases and

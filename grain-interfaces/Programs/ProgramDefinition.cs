@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
 
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.GrainInterfaces.Programs;
 
 /// <summary>
 /// A merchant's loyalty program, as the program grain persists it. Stamp fields apply to
 /// <see cref="ProgramKind.Stamps"/> and <see cref="ProgramKind.Hybrid"/>, point fields to
-/// <see cref="ProgramKind.Points"/> and <see cref="ProgramKind.Hybrid"/>; <see cref="ProgramValidator"/> checks that.
+/// <see cref="ProgramKind.Points"/> and <see cref="ProgramKind.Hybrid"/>; the program rules (Loyalty.Grains.Programs.ProgramValidator) check that.
 /// </summary>
 public sealed record ProgramDefinition
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Loyalty.Grains.Json;
+using Loyalty.GrainInterfaces.Json;
 
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.GrainInterfaces.Programs;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<PointExpiryMode>))]
 public enum PointExpiryMode

@@ -1,0 +1,33 @@
+namespace Loyalty.Web.Problems;
+
+/// <summary>
+/// Collects field errors of one request; <see cref="ToResult"/> is the contract's 400 <c>validation</c> problem with
+/// <c>errors</c> (field name → messages). Field names are the request's JSON names (camelCase).
+/// </summary>
+public sealed class ValidationProblem
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public ValidationProblem Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+        return this;
+    }
+
+    /// <summary>Adds <paramref name="message"/> when <paramref name="invalid"/> holds.</summary>
+    public ValidationProblem When(bool invalid, string field, string message) => invalid ? Add(field, message) : this;
+
+    public IResult ToResult() => Problem.Create(
+        StatusCodes.Status400BadRequest,
+        ProblemCodes.Validation,
+        "The request is invalid",
+        "See errors for each field.",
+        new Dictionary<string, object?> { ["errors"] = _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal) });
+}
