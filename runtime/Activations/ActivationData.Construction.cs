@@ -29,6 +29,14 @@ internal sealed partial class ActivationData
     public IPersistentState<TState> CreatePersistentState<TState>(string stateName)
         where TState : class, new()
     {
+        // A failed coalesced write must fail every call built on it; that holds within one state, so a coalescing
+        // grain keeps all its durable data in one state.
+        if (ClassInfo.CoalescesStateWrites && _participants?.OfType<IPersistentStateMarker>().Any() == true)
+        {
+            throw new InvalidOperationException(
+                $"{ClassInfo.GrainClass.Name} has [CoalesceStateWrites] and more than one [PersistentState]: keep its durable data in one state.");
+        }
+
         var state = new PersistentState<TState>(this, stateName);
         AddParticipant(state);
         return state;

@@ -15,20 +15,22 @@ internal sealed partial class ActivationData
         try
         {
             _instance = ClassInfo.Create(_runtime.Services, this);
+            var timeout = _runtime.Options.ActivationTimeout;
+            using var cancellation = new CancellationTokenSource(timeout, _runtime.TimeProvider);
             if (_participants is not null)
             {
                 foreach (var participant in _participants)
                 {
-                    await participant.OnActivateAsync();
+                    await participant.OnActivateAsync().WaitAsync(timeout, _runtime.TimeProvider);
                 }
             }
 
-            using var timeout = new CancellationTokenSource(_runtime.Options.ActivationTimeout, _runtime.TimeProvider);
-            await _instance.OnActivateAsync(timeout.Token);
+            await _instance.OnActivateAsync(cancellation.Token).WaitAsync(timeout, _runtime.TimeProvider);
         }
         catch (Exception exception)
         {
             LogActivationFailed(_runtime.Logger, exception, GrainId, _runtime.SiloName);
+            _runtime.Catalog.Remove(this);
             List<Message> waiting;
             lock (_lock)
             {
@@ -38,7 +40,6 @@ internal sealed partial class ActivationData
             }
 
             DisposeTimers();
-            _runtime.Catalog.Remove(this);
             _deactivated.TrySetResult();
             var failure = new GrainActivationException($"Activating grain {GrainId} on silo {_runtime.SiloName} failed: {exception.Message}", exception);
             foreach (var message in waiting)
@@ -65,8 +66,13 @@ internal sealed partial class ActivationData
         }
     }
 
-    private void BeginDeactivation() =>
-        _ = Task.Factory.StartNew(static s => ((ActivationData)s!).DeactivateAsync(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+    private void BeginDeactivation()
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Factory.StartNew(static s => ((ActivationData)s!).DeactivateAsync(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+        }
+    }
 
     /// <summary>
     /// Stops timers, flushes pending state (unless the state is known stale), runs OnDeactivateAsync, leaves the
@@ -80,18 +86,19 @@ internal sealed partial class ActivationData
         var stateIsStale = reason is DeactivationReason.InconsistentState or DeactivationReason.StorageFailure;
         try
         {
+            var timeout = _runtime.Options.DeactivationTimeout;
             if (_participants is not null && !stateIsStale)
             {
                 foreach (var participant in _participants)
                 {
-                    await participant.OnDeactivateAsync();
+                    await participant.OnDeactivateAsync().WaitAsync(timeout, _runtime.TimeProvider);
                 }
             }
 
             if (_instance is not null)
             {
-                using var timeout = new CancellationTokenSource(_runtime.Options.DeactivationTimeout, _runtime.TimeProvider);
-                await _instance.OnDeactivateAsync(reason, timeout.Token);
+                using var cancellation = new CancellationTokenSource(timeout, _runtime.TimeProvider);
+                await _instance.OnDeactivateAsync(reason, cancellation.Token).WaitAsync(timeout, _runtime.TimeProvider);
             }
         }
         catch (Exception exception)
@@ -100,6 +107,9 @@ internal sealed partial class ActivationData
         }
         finally
         {
+            // Leave the catalog first: from here a new activation may start (every write of this one has finished),
+            // and calls that still reach this one are forwarded to it below.
+            _runtime.Catalog.Remove(this);
             List<Message> waiting;
             lock (_lock)
             {
@@ -108,7 +118,6 @@ internal sealed partial class ActivationData
                 _waiting.Clear();
             }
 
-            _runtime.Catalog.Remove(this);
             if (_instance is not null)
             {
                 _runtime.Metrics.OnDeactivated(ClassInfo.GrainType, reason);

@@ -76,14 +76,25 @@ internal sealed partial class ActivationData
                     break;
                 case ActivationState.Valid:
                     var interleaves = (message.Options & InvokeMethodOptions.AlwaysInterleave) != 0;
-                    if ((interleaves || _waiting.Count == 0) && _pendingDeactivation is null && CanRunLocked(message))
+                    var canRun = CanRunLocked(message);
+                    if (canRun && (interleaves || _waiting.Count == 0) && _pendingDeactivation is null)
                     {
                         StartLocked(message);
                         start = message;
                     }
                     else if (FindCycleLocked(message) is { } blocking)
                     {
-                        cycle = CreateCycleException(message, blocking);
+                        // A call made on behalf of a request this activation is running: queueing it behind that request
+                        // (or behind a pending deactivation) would deadlock. Run it now if its turn rules allow it.
+                        if (canRun)
+                        {
+                            StartLocked(message);
+                            start = message;
+                        }
+                        else
+                        {
+                            cycle = CreateCycleException(message, blocking);
+                        }
                     }
                     else
                     {
@@ -111,10 +122,16 @@ internal sealed partial class ActivationData
         }
         else if (activate)
         {
-            _ = Task.Factory.StartNew(static s => ((ActivationData)s!).ActivateAsync(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Factory.StartNew(static s => ((ActivationData)s!).ActivateAsync(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+            }
         }
         else if (forward)
         {
+            // Between becoming Invalid and leaving the catalog a caller may still find this activation: make sure it
+            // is gone before forwarding, or the forward would come straight back here.
+            _runtime.Catalog.Remove(this);
             _runtime.Redispatch(message);
         }
     }
@@ -217,17 +234,29 @@ internal sealed partial class ActivationData
         }
     }
 
-    /// <summary>True when nothing runs or waits and no call kept it alive for at least <paramref name="age"/>.</summary>
-    public bool IsIdleLongerThan(DateTimeOffset now, TimeSpan age)
+    /// <summary>
+    /// Deactivates the activation if nothing runs or waits and no call kept it alive for at least <paramref name="age"/>;
+    /// checked and decided under one lock, so a call that arrives meanwhile is never collected with it.
+    /// </summary>
+    public bool TryCollectIfIdle(DateTimeOffset now, TimeSpan age)
     {
         lock (_lock)
         {
-            return _state == ActivationState.Valid
-                && _running.Count == 0
-                && _waiting.Count == 0
-                && _pendingDeactivation is null
-                && now.UtcTicks - _lastActivityTicks >= age.Ticks;
+            if (_state != ActivationState.Valid
+                || _running.Count > 0
+                || _waiting.Count > 0
+                || _pendingDeactivation is not null
+                || now.UtcTicks - _lastActivityTicks < age.Ticks)
+            {
+                return false;
+            }
+
+            _pendingDeactivation = DeactivationReason.IdleCollection;
+            _state = ActivationState.Deactivating;
         }
+
+        BeginDeactivation();
+        return true;
     }
 
     /// <summary>Valid, with nothing running, queued or pending: every effect of earlier work is visible.</summary>
@@ -371,8 +400,15 @@ internal sealed partial class ActivationData
             $"which is waiting for this very call (silo {_runtime.SiloName}). Mark the method [AlwaysInterleave] or [ReadOnly], " +
             "or the grain class [Reentrant], or break the cycle.");
 
-    private void Start(Message message) =>
-        _ = Task.Factory.StartNew(ExecuteMessage, message, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+    // The caller's execution context (HTTP request, activity, log scopes) must not become the grain's: each message
+    // sets its own RuntimeContext.
+    private void Start(Message message)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Factory.StartNew(ExecuteMessage, message, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+        }
+    }
 
     private void StartAll(List<Message>? messages)
     {

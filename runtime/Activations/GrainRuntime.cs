@@ -84,7 +84,14 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
         ArgumentNullException.ThrowIfNull(request);
         var caller = RuntimeContext.Current;
         var chain = caller is null ? null : new CallChain(caller.Target, caller.Id, caller.MethodName, caller.Chain);
-        var message = new RequestMessage<TResult>(this, target, request, chain, TimeProvider.GetUtcNow() + Options.CallTimeout);
+        // A nested call gets no more time than its caller has left: nobody waits for its answer after that.
+        var deadline = TimeProvider.GetUtcNow() + Options.CallTimeout;
+        if (caller?.Deadline is { } callerDeadline && callerDeadline < deadline)
+        {
+            deadline = callerDeadline;
+        }
+
+        var message = new RequestMessage<TResult>(this, target, request, chain, deadline);
         Metrics.Calls.Add(1);
         Calls.Track(message.Id, message);
         Dispatch(message);
@@ -97,7 +104,8 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
     /// <summary>Sends a message that its activation could not take (it was deactivating) to the grain's next activation.</summary>
     public void Redispatch(Message message)
     {
-        if (message is TimerTickMessage)
+        // Timer ticks die with their activation; a call whose caller already gave up (deadline) needs no new activation.
+        if (message is TimerTickMessage || message.IsCompleted)
         {
             return;
         }
@@ -149,9 +157,8 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
         var collected = 0;
         foreach (var activation in Catalog.Snapshot())
         {
-            if (activation.IsIdleLongerThan(now, activation.ClassInfo.CollectionAge ?? Options.CollectionAge))
+            if (activation.TryCollectIfIdle(now, activation.ClassInfo.CollectionAge ?? Options.CollectionAge))
             {
-                activation.RequestDeactivation(DeactivationReason.IdleCollection, drainFirst: false);
                 collected++;
             }
         }

@@ -15,6 +15,8 @@ internal sealed class GrainTimer : IGrainTimer
     private readonly CancellationTokenSource _disposed = new();
     private readonly ITimer _timer;
     private TimeSpan _period;
+    private TimeSpan? _pendingDueTime;
+    private bool _ticking;
 
     private GrainTimer(ActivationData activation, Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
     {
@@ -35,7 +37,17 @@ internal sealed class GrainTimer : IGrainTimer
 
     public void Change(TimeSpan dueTime, TimeSpan period)
     {
-        _period = period;
+        lock (_timer)
+        {
+            _period = period;
+            if (_ticking)
+            {
+                // Re-arming now could start the next tick while this one runs; the tick re-arms when it ends.
+                _pendingDueTime = dueTime;
+                return;
+            }
+        }
+
         if (!_disposed.IsCancellationRequested)
         {
             _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
@@ -44,6 +56,16 @@ internal sealed class GrainTimer : IGrainTimer
 
     public async Task RunTickAsync()
     {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        lock (_timer)
+        {
+            _ticking = true;
+        }
+
         try
         {
             await _callback(_disposed.Token);
@@ -55,9 +77,17 @@ internal sealed class GrainTimer : IGrainTimer
             TimerLog.TickFailed(_activation.Runtime.Logger, exception, _activation.GrainId);
         }
 
-        if (!_disposed.IsCancellationRequested && _period != Timeout.InfiniteTimeSpan)
+        TimeSpan? next;
+        lock (_timer)
         {
-            _timer.Change(_period, Timeout.InfiniteTimeSpan);
+            _ticking = false;
+            next = _pendingDueTime ?? (_period == Timeout.InfiniteTimeSpan ? null : _period);
+            _pendingDueTime = null;
+        }
+
+        if (!_disposed.IsCancellationRequested && next is { } due)
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -6,7 +6,7 @@ namespace Loyalty.Runtime.Persistence;
 /// <see cref="IPersistentState{TState}"/> bound to one activation. Its awaits deliberately keep the activation's
 /// scheduler, so the state is serialized and its version updated on the grain's own turn, never in parallel.
 /// </summary>
-internal sealed class PersistentState<TState> : IPersistentState<TState>, IActivationParticipant
+internal sealed class PersistentState<TState> : IPersistentState<TState>, IActivationParticipant, IPersistentStateMarker
     where TState : class, new()
 {
     private readonly ActivationData _activation;
@@ -65,6 +65,11 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
     public async Task ClearStateAsync()
     {
         await FlushAsync();
+        if (_failure is not null)
+        {
+            throw _failure;
+        }
+
         await PlainWriteAsync(clear: true, []);
         _state = new TState();
     }
@@ -82,6 +87,12 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
             await previous.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Current);
         }
 
+        // The write waited for failed: this state no longer matches storage, so nothing more may be written from it.
+        if (_failure is not null)
+        {
+            throw _failure;
+        }
+
         var write = CommitAsync(clear ? null : _activation.Runtime.Serializer.Serialize(_state), rows);
         _plainWrite = write;
         await write;
@@ -91,9 +102,9 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
     private Task CoalescedWriteAsync(IReadOnlyList<StorageRow> rows)
     {
         _dirty = true;
-        if (rows.Count > 0)
+        foreach (var row in rows)
         {
-            (_pendingRows ??= []).AddRange(rows);
+            StageRow(row);
         }
 
         var flush = _nextFlush ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -108,6 +119,21 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         }
 
         return flush.Task;
+    }
+
+    /// <summary>
+    /// Adds a row to the next coalesced write. A later upsert of the same row replaces the earlier one: PostgreSQL
+    /// refuses to update one row twice in a statement, and only the last version matters.
+    /// </summary>
+    private void StageRow(StorageRow row)
+    {
+        var pending = _pendingRows ??= [];
+        if (row.ConflictColumns is not null)
+        {
+            pending.RemoveAll(staged => staged.IsSameRowAs(row));
+        }
+
+        pending.Add(row);
     }
 
     private async Task FlushLoopAsync()

@@ -80,7 +80,7 @@ internal static class StateWriteCommands
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            sql.Append(", r").Append(r).Append(" AS (INSERT INTO ").Append(row.Table).Append(" (");
+            sql.Append(", r").Append(r).Append(" AS (INSERT INTO ").Append('"').Append(row.Table).Append('"').Append(" (");
             AppendColumns(sql, row.Values);
             sql.Append(") SELECT ");
             for (var v = 0; v < row.Values.Count; v++)
@@ -111,7 +111,7 @@ internal static class StateWriteCommands
     {
         for (var v = 0; v < values.Count; v++)
         {
-            sql.Append(v == 0 ? string.Empty : ", ").Append(values[v].Key);
+            sql.Append(v == 0 ? string.Empty : ", ").Append('"').Append(values[v].Key).Append('"');
         }
     }
 
@@ -120,7 +120,7 @@ internal static class StateWriteCommands
         sql.Append(" ON CONFLICT (");
         for (var c = 0; c < conflict.Count; c++)
         {
-            sql.Append(c == 0 ? string.Empty : ", ").Append(conflict[c]);
+            sql.Append(c == 0 ? string.Empty : ", ").Append('"').Append(conflict[c]).Append('"');
         }
 
         sql.Append(')');
@@ -130,7 +130,7 @@ internal static class StateWriteCommands
             var column = values[v].Key;
             if (!Contains(conflict, column))
             {
-                sql.Append(updates++ == 0 ? " DO UPDATE SET " : ", ").Append(column).Append(" = EXCLUDED.").Append(column);
+                sql.Append(updates++ == 0 ? " DO UPDATE SET " : ", ").Append('"').Append(column).Append("\" = EXCLUDED.\"").Append(column).Append('"');
             }
         }
 

@@ -40,9 +40,9 @@ internal sealed class StateWriteCommitter
                     await ExecuteAsync(connection, batch, 0, batch.Count).ConfigureAwait(false);
                     Complete(batch, 0, batch.Count);
                 }
-                catch (PostgresException exception) when (batch.Count > 1 && IsStatementError(exception))
+                catch (Exception exception) when (batch.Count > 1 && IsWriteSpecific(exception))
                 {
-                    _logger.LogError(exception, "A batch of {BatchSize} state writes failed as a whole ({SqlState}); retrying each write alone", batch.Count, exception.SqlState);
+                    _logger.LogError(exception, "A batch of {BatchSize} state writes failed as a whole ({Error}); retrying each write alone", batch.Count, Describe(exception));
                     await RetryEachAsync(connection, batch).ConfigureAwait(false);
                 }
             }
@@ -64,10 +64,10 @@ internal sealed class StateWriteCommitter
                 await ExecuteAsync(connection, batch, i, 1).ConfigureAwait(false);
                 Complete(batch, i, 1);
             }
-            catch (PostgresException exception) when (IsStatementError(exception))
+            catch (Exception exception) when (IsWriteSpecific(exception))
             {
                 var write = batch[i].Write;
-                _logger.LogError(exception, "State write of {StateKey} expecting version {ExpectedVersion} failed ({SqlState})", write.Key, write.ExpectedVersion, exception.SqlState);
+                _logger.LogError(exception, "State write of {StateKey} expecting version {ExpectedVersion} failed ({Error})", write.Key, write.ExpectedVersion, Describe(exception));
                 Finish(batch[i], "failed", new GrainStateWriteException(write.Key, write.ExpectedVersion, exception));
             }
             catch (Exception exception)
@@ -170,6 +170,20 @@ internal sealed class StateWriteCommitter
 
     // Errors of one statement (constraint, deadlock, serialization) leave the connection usable and are worth
     // retrying write by write; connection, shutdown and resource errors would only fail every retry again.
+    /// <summary>
+    /// An error caused by one write rather than by the connection: a statement error, or a value the client could not
+    /// send (an unsupported type, too many parameters). Retrying the batch's writes one by one isolates it.
+    /// </summary>
+    private static bool IsWriteSpecific(Exception exception) => exception switch
+    {
+        PostgresException postgres => IsStatementError(postgres),
+        InvalidCastException or NotSupportedException or ArgumentException or OverflowException => true,
+        _ => false,
+    };
+
+    private static string Describe(Exception exception) =>
+        exception is PostgresException postgres ? postgres.SqlState : exception.GetType().Name;
+
     private static bool IsStatementError(PostgresException exception) =>
         exception.InvariantSeverity is not ("FATAL" or "PANIC")
         && !exception.SqlState.StartsWith("08", StringComparison.Ordinal)

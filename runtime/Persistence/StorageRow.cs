@@ -2,7 +2,8 @@ namespace Loyalty.Runtime.Persistence;
 
 /// <summary>
 /// A row that a grain commits atomically with its state: an insert, or an upsert on a unique key.
-/// Table and column names come from code, never from input, and must be plain SQL identifiers;
+/// Table and column names come from code, never from input, and must be plain lower-case identifiers (they are quoted,
+/// so reserved words such as <c>order</c> work);
 /// values are sent as parameters.
 /// </summary>
 public sealed class StorageRow
@@ -39,6 +40,20 @@ public sealed class StorageRow
 
     /// <summary>For an upsert, the unique key; null for a plain insert.</summary>
     public IReadOnlyList<string>? ConflictColumns { get; }
+
+    /// <summary>Whether both are upserts of the same table with equal values in the conflict columns.</summary>
+    public bool IsSameRowAs(StorageRow other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ConflictColumns is null || other.ConflictColumns is null || Table != other.Table || !ConflictColumns.SequenceEqual(other.ConflictColumns))
+        {
+            return false;
+        }
+
+        return ConflictColumns.All(column => Equals(ValueOf(column), other.ValueOf(column)));
+    }
+
+    private object? ValueOf(string column) => Values.FirstOrDefault(v => v.Key == column).Value;
 
     /// <summary>A plain insert; a unique violation fails the whole write (state included).</summary>
     public static StorageRow Insert(string table, params IReadOnlyList<KeyValuePair<string, object?>> values) =>

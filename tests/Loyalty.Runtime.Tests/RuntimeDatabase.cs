@@ -12,6 +12,7 @@ public sealed class RuntimeDatabase : IAsyncLifetime
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync("runtime");
         await ExecuteAsync("CREATE TABLE test_ledger (id bigserial PRIMARY KEY, grain_key text NOT NULL, count_after bigint NOT NULL, UNIQUE (grain_key, count_after))");
+        await ExecuteAsync("CREATE TABLE test_counter_view (grain_key text PRIMARY KEY, count bigint NOT NULL)");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -35,6 +35,7 @@ public sealed class CounterGrainTests(RuntimeDatabase database) : IClassFixture<
         Assert.Equal(1000, await database.StoredCountAsync("coalescingcounter", key));
         Assert.Equal(1000, await database.ScalarAsync<long>("SELECT count(*) FROM test_ledger WHERE grain_key = $1", key));
         Assert.Equal(1000, await database.ScalarAsync<long>("SELECT max(count_after) FROM test_ledger WHERE grain_key = $1", key));
+        Assert.Equal(1000, await database.ScalarAsync<long>("SELECT count FROM test_counter_view WHERE grain_key = $1", key));
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class CoalescingCounterGrain([PersistentState("counter")] IPersist
                 "test_ledger",
                 new("grain_key", GrainId.Key),
                 new("count_after", count)),
+
+            // An upsert of the same row by every coalesced call: only the last may reach the statement.
+            StorageRow.Upsert("test_counter_view", ["grain_key"], new("grain_key", GrainId.Key), new("count", count)),
         ]);
         return count;
     }

@@ -1,0 +1,25 @@
+using Loyalty.Runtime.Core;
+
+namespace Loyalty.GrainInterfaces.Cards;
+
+/// <summary>
+/// One loyalty card, keyed by its 16-digit card number. Every change is judged by the program's rules, appended to the
+/// card's hash-chained ledger and committed atomically with the card's state, its read-model row, the idempotency
+/// record and any outbox messages. Called by the terminal and admin APIs and by <see cref="IEnrollmentGrain"/>.
+/// </summary>
+public interface ICardGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the card (with the program's welcome bonus). Called only by the enrolment grain.</summary>
+    Task<CardOutcome> CreateAsync(EnrollmentRequest request);
+
+    /// <summary>Applies a stamp, redemption, points, adjustment or void operation, once per idempotency key.</summary>
+    Task<CardOutcome> ApplyAsync(CardCommand command);
+
+    /// <summary>The card, or null when no card has this number.</summary>
+    [ReadOnly]
+    Task<CardView?> GetAsync();
+
+    /// <summary>Recomputes every ledger entry's hash from the stored rows: false when an entry was edited, removed or reordered.</summary>
+    [ReadOnly]
+    Task<LedgerVerificationResult> VerifyLedgerAsync();
+}
