@@ -117,4 +117,20 @@ public sealed class MembershipServiceTests(RuntimeDatabase database) : IClassFix
         Assert.Contains("declared dead", refused.Message, StringComparison.Ordinal);
         Assert.Equal(SiloStatus.Dead, MembershipCluster.View(silo).LocalStatus);
     }
+
+    [Fact]
+    public async Task Heartbeat_OwnRowGone_RefusesCallsAndStopsTheApplication()
+    {
+        await using var cluster = new MembershipCluster(database.ConnectionString);
+        var silo = await cluster.StartSiloAsync();
+        var grain = silo.GrainFactory.GetGrain<ICounterGrain>("orphan");
+        Assert.Equal(1, await grain.IncrementAsync());
+
+        // A deleted row notifies, but only the heartbeat can tell the silo it is gone.
+        await database.ExecuteAsync($"DELETE FROM silos WHERE silo_id = '{MembershipCluster.Id(silo)}'");
+        await cluster.StepAsync(MembershipCluster.HeartbeatPeriod);
+
+        Assert.True(silo.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        await Assert.ThrowsAsync<SiloUnavailableException>(grain.IncrementAsync);
+    }
 }
