@@ -13,6 +13,9 @@ internal sealed class Catalog(GrainRuntime runtime, GrainClassRegistry classes)
 
     public bool IsClosed => _closed;
 
+    /// <summary>Activates nothing new from now on (graceful shutdown, or the silo was declared dead).</summary>
+    public void Close() => _closed = true;
+
     public ActivationData GetOrCreate(GrainId grainId)
     {
         if (_activations.TryGetValue(grainId, out var existing))
@@ -51,7 +54,7 @@ internal sealed class Catalog(GrainRuntime runtime, GrainClassRegistry classes)
     /// </summary>
     public async Task DeactivateAllAsync(TimeSpan deactivationTimeout, CancellationToken drainToken)
     {
-        _closed = true;
+        Close();
 
         // An activation created by a call that passed the check just before _closed was set shows up in a later round.
         for (var activations = Snapshot(); activations.Count > 0; activations = Snapshot())

@@ -143,6 +143,7 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
     {
         try
         {
+            ThrowIfRefusing();
             Catalog.GetOrCreate(message.Target).Enqueue(message);
         }
         catch (Exception exception)

@@ -3,6 +3,7 @@ using Loyalty.Runtime.Activations;
 using Loyalty.Runtime.Cluster;
 using Loyalty.Runtime.Core;
 using Loyalty.Runtime.Diagnostics;
+using Loyalty.Runtime.Membership;
 using Loyalty.Runtime.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ using Loyalty.Runtime.Reminders;
 
 namespace Loyalty.Runtime.Hosting;
 
-/// <summary>Registers the grain runtime: activations, calls, persistence and reminders.</summary>
+/// <summary>Registers the grain runtime: activations, calls, persistence, membership and reminders.</summary>
 public static class GrainRuntimeServiceCollectionExtensions
 {
     /// <summary>Adds the silo-side runtime hosting the grain classes of <paramref name="grainAssemblies"/>.</summary>
@@ -46,7 +47,10 @@ public static class GrainRuntimeServiceCollectionExtensions
         // One service id for every table: the runtime's setting is the one operators configure.
         services.AddOptions<PersistenceOptions>().Configure<IOptions<RuntimeOptions>>((o, runtime) => o.ServiceId = runtime.Value.ServiceId);
         services.AddOptions<ReminderOptions>().Configure<IOptions<RuntimeOptions>>((o, runtime) => o.ServiceId = runtime.Value.ServiceId);
-        services.TryAddSingleton<IClusterStatusProvider, LocalClusterStatusProvider>();
+        services.TryAddSingleton<IClusterStatusProvider, MembershipClusterStatusProvider>();
+
+        // Before the runtime's hosted service, so that the silo leaves the cluster only after the runtime drained.
+        services.AddLoyaltyMembership(configuration);
         services.AddHostedService<GrainRuntimeHostedService>();
         services.AddLoyaltyReminders();
         return services;

@@ -28,8 +28,12 @@ public static class ClusterEndpoints
 
         var silos = await cluster.GetSilosAsync(cancellationToken);
         var response = silos
-            .Select(s => new SiloResponse(s.Name, s.Status, s.StartedAt, s.LastHeartbeat, s.Activations, s.ActivationsByGrainType))
+            .Select(s => new SiloResponse(
+                s.Name, s.Status, s.StartedAt, s.LastHeartbeat, s.Activations, s.ActivationsByGrainType,
+                s.SiloId, s.Address, s.Generation, s.DeclaredDeadAt, s.DeclaredDeadBy))
             .ToList();
-        return TypedResults.Ok(new ClusterResponse(response, response.Sum(s => s.Activations)));
+
+        // A dead silo's counts are what it held when it died; they live nowhere any more.
+        return TypedResults.Ok(new ClusterResponse(response, response.Where(s => s.Status != "Dead").Sum(s => s.Activations)));
     }
 }

@@ -7,4 +7,9 @@ public sealed record SiloResponse(
     DateTimeOffset StartedAt,
     DateTimeOffset LastHeartbeat,
     int Activations,
-    IReadOnlyDictionary<string, int> ActivationsByGrainType);
+    IReadOnlyDictionary<string, int> ActivationsByGrainType,
+    Guid? SiloId,
+    string? Address,
+    long Generation,
+    DateTimeOffset? DeclaredDeadAt,
+    string? DeclaredDeadBy);

@@ -1,0 +1,186 @@
+namespace Loyalty.Runtime.Membership;
+
+internal sealed partial class MembershipService
+{
+    private async Task RunHeartbeatLoopAsync(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                var alive = await HeartbeatPassAsync(stopping);
+                Interlocked.Increment(ref _heartbeatPasses);
+                if (!alive)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One heartbeat, then (if it landed) failure detection and clean-up. False once this silo is dead.</summary>
+    private async Task<bool> HeartbeatPassAsync(CancellationToken stopping)
+    {
+        var now = _time.GetUtcNow();
+        bool alive;
+        try
+        {
+            alive = await _table.HeartbeatAsync(Self, now, _runtime.Catalog.CountByGrainType(), stopping);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHeartbeatFailed(_logger, ex, _runtime.SiloName);
+            return true;
+        }
+
+        if (!alive)
+        {
+            await OnDeclaredDeadAsync(stopping);
+            return false;
+        }
+
+        _detector.HeartbeatSucceeded(now);
+        try
+        {
+            await DetectFailuresAsync(now, stopping);
+            await CleanUpAsync(now, stopping);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogMonitorFailed(_logger, ex);
+        }
+
+        return true;
+    }
+
+    private async Task DetectFailuresAsync(DateTimeOffset now, CancellationToken stopping)
+    {
+        // Only Active silos judge others; and only while their own heartbeat shows they are not the sick one.
+        if (_membership.LocalStatus != SiloStatus.Active)
+        {
+            _detector.Reset();
+            return;
+        }
+
+        if (!_detector.MayDeclare(now))
+        {
+            return;
+        }
+
+        var stale = await _table.ReadStaleAsync(now - _options.DeathTimeout, stopping);
+        foreach (var suspect in _detector.Confirm(stale, Self, now))
+        {
+            if (await _table.DeclareDeadAsync(suspect, Self, now, stopping))
+            {
+                LogDeclaredDead(_logger, _runtime.SiloName, suspect.Name, suspect.SiloId, suspect.HeartbeatAt, now - suspect.HeartbeatAt);
+            }
+            else
+            {
+                LogDeclarationLost(_logger, suspect.Name, suspect.SiloId);
+            }
+        }
+    }
+
+    private async Task CleanUpAsync(DateTimeOffset now, CancellationToken stopping)
+    {
+        if (_lastCleanUp is { } last && now - last < _options.CleanupPeriod)
+        {
+            return;
+        }
+
+        _lastCleanUp = now;
+        var deleted = await _table.DeleteDeadAsync(now - _options.DeadRowRetention, stopping);
+        if (deleted > 0)
+        {
+            LogCleanedUp(_logger, deleted, _options.DeadRowRetention);
+        }
+    }
+
+    /// <summary>Reads the table on every notification and every refresh period (the fallback for lost notifications).</summary>
+    private async Task RunViewLoopAsync(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try
+        {
+            var tick = timer.WaitForNextTickAsync(stopping).AsTask();
+            while (true)
+            {
+                // Taken before reading, so a change committed during the read triggers another one.
+                var changed = _listener.Changed;
+                try
+                {
+                    await RefreshViewAsync(stopping);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRefreshFailed(_logger, ex, _options.RefreshPeriod);
+                }
+
+                await Task.WhenAny(tick, changed);
+                if (tick.IsCompleted)
+                {
+                    if (!await tick)
+                    {
+                        return;
+                    }
+
+                    tick = timer.WaitForNextTickAsync(stopping).AsTask();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RefreshViewAsync(CancellationToken cancellationToken)
+    {
+        var ticket = _membership.BeginRead();
+        var silos = await _table.ReadAllAsync(cancellationToken);
+        if (_membership.Publish(ticket, silos, _time.GetUtcNow()))
+        {
+            LogViewChanged(_logger, _membership.Current.Version, silos.Count(s => s.Status == SiloStatus.Active), silos.Count(s => s.IsAlive));
+        }
+
+        Interlocked.Increment(ref _viewRefreshes);
+
+        // Notifications tell a silo it was declared dead long before its next heartbeat would.
+        if (silos.FirstOrDefault(s => s.SiloId == Self) is { Status: SiloStatus.Dead } me && me.DeclaredDeadBy != Self)
+        {
+            await OnDeclaredDeadAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Stops serving at once: refuse every call, then have the host stop.</summary>
+    private async Task OnDeclaredDeadAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _declaredDead, 1) == 1)
+        {
+            return;
+        }
+
+        _membership.LocalStatus = SiloStatus.Dead;
+        _runtime.RefuseCalls($"Silo {_runtime.SiloName} was declared dead by the cluster and serves no more calls; retry on another silo.");
+        string declaredBy = "(unknown: the row is gone)";
+        DateTimeOffset? declaredAt = null;
+        try
+        {
+            var silos = await _table.ReadAllAsync(cancellationToken);
+            var me = silos.FirstOrDefault(s => s.SiloId == Self);
+            declaredAt = me?.DeclaredDeadAt;
+            if (me?.DeclaredDeadBy is { } by)
+            {
+                declaredBy = silos.FirstOrDefault(s => s.SiloId == by)?.Name ?? by.ToString();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogMonitorFailed(_logger, ex);
+        }
+
+        LogFoundDead(_logger, _runtime.SiloName, Self, declaredBy, declaredAt);
+        _lifetime.StopApplication();
+    }
+}

@@ -1,0 +1,182 @@
+using Loyalty.Runtime.Activations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Runtime.Membership;
+
+/// <summary>
+/// This silo's membership: its row in <c>silos</c>, its heartbeat, the failure detector, and the view of the
+/// cluster. Starts after the database (resolved lazily) and before the grain runtime, so it stops after the
+/// runtime has drained: joining on start, active once the host has started, shutting-down as soon as the host
+/// begins to stop (before anything stops, so the rest of the cluster stops routing here while it drains), and
+/// dead (declared by itself) after the drain.
+/// </summary>
+internal sealed partial class MembershipService : IHostedLifecycleService, IAsyncDisposable
+{
+    private readonly PostgresMembershipTable _table;
+    private readonly ClusterMembership _membership;
+    private readonly GrainRuntime _runtime;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly MembershipNotificationListener _listener;
+    private readonly MembershipOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MembershipService> _logger;
+    private readonly FailureDetector _detector;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task[] _loops = [];
+    private PeriodicTimer? _heartbeatTimer;
+    private PeriodicTimer? _refreshTimer;
+    private DateTimeOffset? _lastCleanUp;
+    private volatile bool _killed;
+    private int _declaredDead;
+    private long _heartbeatPasses;
+    private long _viewRefreshes;
+
+    public MembershipService(
+        PostgresMembershipTable table,
+        ClusterMembership membership,
+        GrainRuntime runtime,
+        IHostApplicationLifetime lifetime,
+        MembershipNotificationListener listener,
+        IOptions<MembershipOptions> options,
+        TimeProvider time,
+        ILogger<MembershipService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _table = table;
+        _membership = membership;
+        _runtime = runtime;
+        _lifetime = lifetime;
+        _listener = listener;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _detector = new FailureDetector(_options);
+    }
+
+    private Guid Self => _membership.LocalSiloId;
+
+    /// <summary>This incarnation's generation, known once started.</summary>
+    internal long Generation { get; private set; }
+
+    /// <summary>For tests: heartbeat passes completed (heartbeat, failure detection, clean-up).</summary>
+    internal long HeartbeatPasses => Interlocked.Read(ref _heartbeatPasses);
+
+    /// <summary>For tests: full reads of the table published to the view.</summary>
+    internal long ViewRefreshes => Interlocked.Read(ref _viewRefreshes);
+
+    internal bool IsListening => _listener.IsListening;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        Generation = await _table.InsertAsync(Self, _runtime.SiloName, address: null, _runtime.StartedAt, now, cancellationToken);
+        _membership.LocalStatus = SiloStatus.Joining;
+        LogJoining(_logger, _runtime.SiloName, Self, Generation);
+
+        // Created here, not in the loops, so that the first ticks are due one period after start whatever the thread pool does.
+        _heartbeatTimer = new PeriodicTimer(_options.HeartbeatPeriod, _time);
+        _refreshTimer = new PeriodicTimer(_options.RefreshPeriod, _time);
+        var stopping = _stopping.Token;
+        _loops =
+        [
+            Task.Run(() => _listener.RunAsync(stopping), CancellationToken.None),
+            Task.Run(() => RunHeartbeatLoopAsync(_heartbeatTimer, stopping), CancellationToken.None),
+            Task.Run(() => RunViewLoopAsync(_refreshTimer, stopping), CancellationToken.None),
+        ];
+        await RefreshViewAsync(cancellationToken);
+    }
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (!await _table.SetStatusAsync(Self, SiloStatus.Active, [SiloStatus.Joining], _time.GetUtcNow(), cancellationToken))
+        {
+            await OnDeclaredDeadAsync(cancellationToken);
+            return;
+        }
+
+        _membership.LocalStatus = SiloStatus.Active;
+        LogActive(_logger, _runtime.SiloName, Self);
+        await RefreshViewAsync(cancellationToken);
+    }
+
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        if (_killed || _loops.Length == 0 || _membership.LocalStatus == SiloStatus.Dead)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await _table.SetStatusAsync(Self, SiloStatus.ShuttingDown, [SiloStatus.Joining, SiloStatus.Active], _time.GetUtcNow(), cancellationToken))
+            {
+                _membership.LocalStatus = SiloStatus.ShuttingDown;
+                LogShuttingDown(_logger, _runtime.SiloName);
+            }
+
+            await RefreshViewAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Stopping goes on: the silo leaves (or is declared dead) anyway.
+            LogStatusWriteFailed(_logger, ex, SiloStatus.ShuttingDown);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await StopLoopsAsync(cancellationToken);
+        if (_killed || _loops.Length == 0 || _membership.LocalStatus == SiloStatus.Dead)
+        {
+            return;
+        }
+
+        try
+        {
+            var left = await _table.LeaveAsync(Self, _time.GetUtcNow(), cancellationToken);
+            _membership.LocalStatus = SiloStatus.Dead;
+            if (left)
+            {
+                LogLeft(_logger, _runtime.SiloName, Self);
+            }
+
+            await RefreshViewAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The others will declare this silo dead once its heartbeat is DeathTimeout old.
+            LogStatusWriteFailed(_logger, ex, SiloStatus.Dead);
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>For tests: stops heartbeating and watching at once and writes nothing more, like a crash.</summary>
+    internal async Task KillAsync()
+    {
+        _killed = true;
+        await StopLoopsAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopLoopsAsync(CancellationToken.None);
+        _stopping.Dispose();
+    }
+
+    private async Task StopLoopsAsync(CancellationToken cancellationToken)
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
+
+        _heartbeatTimer?.Dispose();
+        _refreshTimer?.Dispose();
+        await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+}
