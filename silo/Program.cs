@@ -5,5 +5,5 @@ builder.AddLoyaltyLogging();
 builder.AddLoyaltySilo();
 
 var app = builder.Build();
-app.MapHealthChecks("/healthz");
+app.MapLoyaltyHealthChecks();
 app.Run();

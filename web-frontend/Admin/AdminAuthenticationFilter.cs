@@ -16,14 +16,14 @@ public sealed partial class AdminAuthenticationFilter(AdminTokenStore tokens, IL
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
         {
-            return Problem.Unauthorized("Send Authorization: Bearer <admin token>.");
+            return Problem.Unauthorized("Send Authorization: Bearer <admin token>.", http);
         }
 
         var principal = await tokens.FindAsync(header[7..].Trim(), http.RequestAborted);
         if (principal is null)
         {
             LogRejected(logger, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", http.Request.Path);
-            return Problem.Unauthorized("The admin token is unknown or revoked.");
+            return Problem.Unauthorized("The admin token is unknown or revoked.", http);
         }
 
         http.Items[AdminHttpContextExtensions.ItemKey] = principal;

@@ -1,3 +1,4 @@
+using Loyalty.Grains.Hosting;
 using Loyalty.Runtime.Hosting;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Problems;
@@ -44,7 +45,7 @@ public static class WebHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks("/healthz");
+        app.MapLoyaltyHealthChecks();
         app.MapAdminApi();
         return app;
     }

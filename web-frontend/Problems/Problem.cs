@@ -17,8 +17,12 @@ public static class Problem
         return Results.Problem(detail: detail, statusCode: status, title: title, type: $"https://loyalty.invalid/problems/{code}", extensions: all);
     }
 
-    public static IResult Unauthorized(string detail) =>
-        Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Authentication required", detail);
+    public static IResult Unauthorized(string detail, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Authentication required", detail);
+    }
 
     public static IResult Forbidden(string detail) =>
         Create(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Not allowed", detail);

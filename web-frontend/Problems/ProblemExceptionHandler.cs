@@ -1,23 +1,31 @@
 using Loyalty.Runtime.Core;
+using Loyalty.Runtime.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Loyalty.Web.Problems;
 
 /// <summary>
-/// Turns exceptions that escape an endpoint into problem+json: a malformed request is a 400, a silo that cannot
-/// take the call now is a 503 (retry with the same idempotency key); anything else is a logged 500 that says nothing
-/// about internals.
+/// Turns exceptions that escape an endpoint into problem+json: an unreadable request is a 4xx with its code, a failure
+/// that a retry resolves is a 503 with Retry-After (retry with the same idempotency key), anything else is a logged 500
+/// that says nothing about internals.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer and nothing went wrong here.
+            LogAborted(logger, httpContext.Request.Method, httpContext.Request.Path);
+            return true;
+        }
+
         var result = exception switch
         {
-            BadHttpRequestException bad => Problem.Create(bad.StatusCode, ProblemCodes.Validation, "The request is malformed", bad.Message),
-            SiloUnavailableException or GrainCallTimeoutException => Problem.Create(
-                StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Temporarily unavailable", "Retry later with the same idempotency key."),
+            BadHttpRequestException bad => Problem.Create(
+                bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), "The request could not be read", bad.Message),
+            _ when IsRetryable(exception) => RetryLater(httpContext),
             _ => null,
         };
         if (result is null)
@@ -33,6 +41,25 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>
+    /// Failures the runtime resolves by itself on a retry: a silo that cannot take calls, a call past its deadline, a
+    /// state write that lost a version race or failed (the grain reloads), an activation that failed, or the database
+    /// being unreachable. Operations carry idempotency keys, so retrying with the same key is always safe.
+    /// </summary>
+    private static bool IsRetryable(Exception exception) => exception is
+        SiloUnavailableException or GrainCallTimeoutException or GrainActivationException
+        or InconsistentStateException or GrainStateWriteException or Npgsql.NpgsqlException or TimeoutException;
+
+    private static IResult RetryLater(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return Problem.Create(
+            StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Temporarily unavailable", "Retry shortly with the same idempotency key.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} aborted by the client")]
+    private static partial void LogAborted(ILogger logger, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

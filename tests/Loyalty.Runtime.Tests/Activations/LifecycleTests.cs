@@ -143,7 +143,8 @@ public sealed class LifecycleTests(RuntimeDatabase database) : IClassFixture<Run
     [Fact]
     public async Task Call_AfterSiloStopped_FailsAsUnavailable()
     {
-        await using var silo = await TestSilo.StartAsync(database.ConnectionString, typeof(CounterGrain).Assembly, configureServices: s => s.AddSingleton(_probe));
+        // Same clock as the class's other silo: a silo on another clock would see it stop heartbeating.
+        await using var silo = await TestSilo.StartAsync(database.ConnectionString, typeof(CounterGrain).Assembly, _time, configureServices: s => s.AddSingleton(_probe));
         var grain = silo.GrainFactory.GetGrain<ICounterGrain>(NewKey());
         await silo.StopAsync();
 

@@ -40,6 +40,7 @@ public sealed class ClusterEndpointsTests(WebApp app) : IClassFixture<WebApp>
         var response = await client.GetAsync("/api/admin/v1/cluster");
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
     }
 
     [Fact]
