@@ -1,6 +1,9 @@
 using Loyalty.Runtime.Hosting;
+using Loyalty.Grains.Cards;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Loyalty.GrainInterfaces.Cards;
 
 namespace Loyalty.Grains.Hosting;
 
@@ -16,6 +19,7 @@ public static class SiloHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLoyaltyDatabase(builder.Configuration);
         builder.Services.AddMigrations("grains", typeof(SiloHostingExtensions).Assembly);
+        builder.Services.TryAddSingleton<IRandomSource>(CryptoRandomSource.Instance);
         builder.Services.AddGrainRuntime(builder.Configuration, typeof(SiloHostingExtensions).Assembly);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

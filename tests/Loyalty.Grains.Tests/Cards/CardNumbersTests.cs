@@ -1,4 +1,5 @@
 using Loyalty.Grains.Cards;
+using Loyalty.GrainInterfaces.Cards;
 
 namespace Loyalty.Grains.Tests.Cards;
 

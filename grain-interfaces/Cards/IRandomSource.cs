@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Cards;
+namespace Loyalty.GrainInterfaces.Cards;
 
 /// <summary>Random integers for card numbers; injected so tests can fix the digits.</summary>
 public interface IRandomSource

@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Cards;
+namespace Loyalty.GrainInterfaces.Cards;
 
 public enum CardNumberProblem
 {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Loyalty.Grains.Cards;
+namespace Loyalty.GrainInterfaces.Cards;
 
 /// <summary>
 /// The production source: cryptographic, because a card number in a QR code is close to a bearer credential and

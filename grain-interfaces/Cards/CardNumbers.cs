@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Loyalty.Grains.Cards;
+namespace Loyalty.GrainInterfaces.Cards;
 
 /// <summary>
 /// Card numbers: 16 ASCII digits, the last a Luhn check digit over the first 15. Generated numbers start with

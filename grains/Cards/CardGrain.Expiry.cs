@@ -1,0 +1,85 @@
+using Loyalty.GrainInterfaces.Cards;
+using Loyalty.GrainInterfaces.Programs;
+using Loyalty.Grains.Ledger;
+using Loyalty.Runtime.Persistence;
+using Loyalty.Runtime.Reminders;
+
+namespace Loyalty.Grains.Cards;
+
+/// <summary>
+/// Point expiry, driven by one durable reminder per card: it wakes the card when its oldest points are due to expire,
+/// so expiry never scans cards and never holds locks (the old system's nightly job did both).
+/// </summary>
+public sealed partial class CardGrain
+{
+    public const string ExpiryReminder = "point-expiry";
+
+    // Reminders are periodic; the period only matters if a tick finds nothing due (it then re-plans).
+    private static readonly TimeSpan ExpiryReminderPeriod = TimeSpan.FromDays(1);
+
+    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    {
+        if (reminderName != ExpiryReminder || state.State.Card is not { } card)
+        {
+            return;
+        }
+
+        var program = await GetProgramAsync(Guid.Parse(card.ProgramId, System.Globalization.CultureInfo.InvariantCulture));
+        if (program is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var context = OperationContext.ForSystem(Guid.NewGuid(), now);
+        var expiry = card.ExpirePoints(program, context);
+        if (expiry.Fact is { } fact)
+        {
+            var merchantId = state.State.MerchantId;
+            var entry = LedgerChain.Append(state.State.Head, fact, context);
+            state.State = state.State with { Card = expiry.State, Head = entry.Head };
+            await state.WriteStateAsync(
+            [
+                CardRows.Ledger(entry),
+                CardRows.ReadModel(expiry.State, merchantId, entry.Head),
+                CardRows.Outbox(OutboxTopics.PointsExpired, merchantId, card.CardNumber, new { points = expiry.ExpiredPoints }, now),
+                CardRows.Outbox(OutboxTopics.CardChanged, merchantId, card.CardNumber, new { transactionId = context.TransactionId }, now),
+            ]);
+        }
+
+        await PlanExpiryAsync(program);
+    }
+
+    /// <summary>After a committed change: keep the expiry reminder due at the card's next expiry, or remove it.</summary>
+    private async Task<CardOutcome> AfterChangeAsync(CardOutcome outcome, ProgramDefinition program)
+    {
+        if (outcome.Status == CardOutcomeStatus.Applied)
+        {
+            await PlanExpiryAsync(program);
+        }
+
+        return outcome;
+    }
+
+    private async Task PlanExpiryAsync(ProgramDefinition program)
+    {
+        var due = state.State.Card?.NextExpiryDueAt(program);
+        if (due == state.State.ExpiryReminderDue)
+        {
+            return;
+        }
+
+        if (due is { } at)
+        {
+            var wait = at - time.GetUtcNow();
+            await RegisterOrUpdateReminderAsync(ExpiryReminder, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, ExpiryReminderPeriod);
+        }
+        else
+        {
+            await UnregisterReminderAsync(ExpiryReminder);
+        }
+
+        state.State = state.State with { ExpiryReminderDue = due };
+        await state.WriteStateAsync();
+    }
+}

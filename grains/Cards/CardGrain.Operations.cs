@@ -1,0 +1,122 @@
+using Loyalty.GrainInterfaces.Cards;
+using Loyalty.GrainInterfaces.Programs;
+using Loyalty.Grains.Idempotency;
+using Loyalty.Grains.Ledger;
+using Loyalty.Grains.Rules;
+using Loyalty.Runtime.Persistence;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Loyalty.Grains.Cards;
+
+/// <summary>Card operations: idempotency first, then the rules, then one atomic write.</summary>
+public sealed partial class CardGrain
+{
+    public async Task<CardOutcome> ApplyAsync(CardCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (state.State.Card is not { } card)
+        {
+            return new CardOutcome(CardOutcomeStatus.NotFound, Error: new CardError(CardErrorCodes.CardNotFound, $"No card has number {GrainId.Key}."));
+        }
+
+        if (IdempotencyRules.ValidateKey(command.Origin.IdempotencyKey) is { } keyProblem)
+        {
+            return new CardOutcome(CardOutcomeStatus.Refused, Error: CardViews.Of(RuleViolation.Validation("idempotencyKey", keyProblem)));
+        }
+
+        var merchantId = state.State.MerchantId;
+        if (command.Origin.MerchantId != merchantId)
+        {
+            return CardViews.Refused(CardErrorCodes.Forbidden, "The card belongs to another merchant.");
+        }
+
+        var fingerprint = CardFingerprints.Of(card.CardNumber, command);
+        if (state.State.FindKey(command.Origin.IdempotencyKey) is { } known)
+        {
+            return Answer(known, fingerprint);
+        }
+
+        var program = await GetProgramAsync(Guid.Parse(card.ProgramId, System.Globalization.CultureInfo.InvariantCulture));
+        if (program is null)
+        {
+            return CardViews.Refused(CardErrorCodes.ProgramNotFound, $"The card's program {card.ProgramId} no longer exists.");
+        }
+
+        var now = time.GetUtcNow();
+        var context = Context(command.Origin, now);
+        var result = Judge(card, program, command, context);
+        List<StorageRow> rows = [];
+        CardOutcome outcome;
+        if (result.Succeeded)
+        {
+            var entry = LedgerChain.Append(state.State.Head, result.Fact, context);
+            var earned = command.Kind == CardCommandKind.Points ? result.Fact.PointsDelta : (long?)null;
+            outcome = new CardOutcome(CardOutcomeStatus.Applied, CardViews.Of(result.State, merchantId), context.TransactionId, earned);
+            rows.Add(CardRows.Ledger(entry));
+            rows.Add(CardRows.ReadModel(result.State, merchantId, entry.Head));
+            rows.Add(CardRows.Outbox(OutboxTopics.CardChanged, merchantId, card.CardNumber, new { transactionId = context.TransactionId }, now));
+            if (result.Fact.RewardsDelta > 0)
+            {
+                rows.Add(CardRows.Outbox(OutboxTopics.RewardReady, merchantId, card.CardNumber, new { rewardsAvailable = result.State.RewardsAvailable }, now));
+            }
+
+            state.State = state.State with { Card = result.State, Head = entry.Head };
+        }
+        else
+        {
+            // A refusal is answered the same way on a replay, even after the rule would allow it: record it too.
+            outcome = new CardOutcome(CardOutcomeStatus.Refused, Error: CardViews.Of(result.Violation));
+        }
+
+        var record = new IdempotencyRecord(command.Origin.IdempotencyKey, fingerprint, outcome);
+        rows.Add(CardRows.Idempotency(merchantId, card.CardNumber, record, now));
+        state.State = state.State.Remember(record);
+        return await CommitAsync(rows, record, merchantId) ?? await AfterChangeAsync(outcome, program);
+    }
+
+    private static CardOperationResult Judge(CardState card, ProgramDefinition program, CardCommand command, OperationContext context) => command.Kind switch
+    {
+        CardCommandKind.Stamp => card.AddStamps(program, command.Count ?? 0, context),
+        CardCommandKind.StampRedemption => card.RedeemStampReward(program, context),
+        CardCommandKind.Points => card.EarnPoints(program, command.PurchaseAmountMinor ?? 0, command.Currency ?? string.Empty, context),
+        CardCommandKind.PointRedemption => card.RedeemPointsReward(program, command.RewardId ?? string.Empty, context),
+        CardCommandKind.Adjustment => card.Adjust(program, command.StampsDelta ?? 0, command.PointsDelta ?? 0, command.Reason ?? string.Empty, context),
+        CardCommandKind.Void => card.Void(program, command.VoidedTransactionId ?? Guid.Empty, command.Reason ?? string.Empty, context),
+        _ => CardOperationResult.Refused(RuleViolation.Validation("kind", $"Unknown operation {command.Kind}.")),
+    };
+
+    private static CardOutcome Answer(IdempotencyRecord known, string fingerprint) =>
+        IdempotencyRules.Decide(known.Fingerprint, fingerprint) == IdempotencyDecision.Replay
+            ? known.Outcome with { Replayed = true }
+            : KeyReused(known.Key);
+
+    private static CardOutcome KeyReused(string key) => new(
+        CardOutcomeStatus.KeyReused,
+        Error: new CardError(ErrorCodes.IdempotencyKeyReused, $"Idempotency key '{key}' was used before with a different request."));
+
+    /// <summary>
+    /// Writes the change. When the key turns out to be in use already (older than the keys the state remembers, or used
+    /// on another card of the merchant), the write changes nothing and the stored first answer decides: replay or 409.
+    /// Returns null when the write committed.
+    /// </summary>
+    private async Task<CardOutcome?> CommitAsync(List<StorageRow> rows, IdempotencyRecord record, Guid merchantId)
+    {
+        try
+        {
+            await state.WriteStateAsync(rows);
+            return null;
+        }
+        catch (GrainStateWriteException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "idempotency_keys_pkey" })
+        {
+            // The failed write deactivates this activation (its memory holds the refused change); the answer comes from storage.
+            LogKeyInUse(logger, record.Key, GrainId.Key);
+            var stored = await IdempotencyStore.FindAsync(database, merchantId, record.Key)
+                ?? throw new InvalidOperationException($"Idempotency key {record.Key} was reported in use but is not stored.", exception);
+            return Answer(stored, record.Fingerprint);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Idempotency key {Key} was already used (card {CardNumber}): answering from the stored record")]
+    private static partial void LogKeyInUse(ILogger logger, string key, string cardNumber);
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+using Loyalty.GrainInterfaces.Cards;
+using Loyalty.Grains.Ledger;
+using Loyalty.Runtime.Persistence;
+
+namespace Loyalty.Grains.Cards;
+
+/// <summary>The rows a card grain commits with its state: ledger entries, its read-model row, idempotency records, outbox messages.</summary>
+internal static class CardRows
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static StorageRow Ledger(LedgerEntry e) => StorageRow.Insert(
+        "ledger_entries",
+        new("card_number", e.CardNumber),
+        new("sequence", e.Sequence),
+        new("transaction_id", e.TransactionId),
+        new("kind", Names.Of(e.Kind)),
+        new("reason", e.Reason),
+        new("stamps_delta", e.StampsDelta),
+        new("rewards_delta", e.RewardsDelta),
+        new("points_delta", e.PointsDelta),
+        new("stamps_after", e.StampsAfter),
+        new("rewards_available_after", e.RewardsAvailableAfter),
+        new("points_after", e.PointsAfter),
+        new("voided_transaction_id", TypedNull.Of(e.VoidedTransactionId)),
+        new("store_id", e.StoreId),
+        new("device_id", e.DeviceId),
+        new("pin_id", e.PinId),
+        new("idempotency_key", e.IdempotencyKey),
+        new("occurred_at", e.OccurredAt),
+        new("recorded_at", e.RecordedAt),
+        new("previous_hash", e.PreviousHash),
+        new("hash", e.Hash));
+
+    public static StorageRow ReadModel(CardState card, Guid merchantId, LedgerHead head) => StorageRow.Upsert(
+        "cards",
+        ["card_number"],
+        new("card_number", card.CardNumber),
+        new("merchant_id", merchantId),
+        new("program_id", Guid.Parse(card.ProgramId, CultureInfo.InvariantCulture)),
+        new("customer_name", card.Customer.Name),
+        new("customer_email", card.Customer.Email),
+        new("customer_phone", card.Customer.Phone),
+        new("customer_birthday", TypedNull.Of(card.Customer.Birthday)),
+        new("customer_locale", card.Customer.Locale),
+        new("stamps", card.Stamps),
+        new("rewards_available", card.RewardsAvailable),
+        new("points", card.PointsBalance),
+        new("lifetime_points", card.LifetimePoints),
+        new("tier", Names.Of(card.Tier)),
+        new("status", Names.Of(card.Status)),
+        new("enrolled_at", card.EnrolledAt),
+        new("last_activity_at", card.LastActivityAt),
+        new("ledger_sequence", head.Sequence),
+        new("ledger_hash", head.Hash));
+
+    public static StorageRow Idempotency(Guid merchantId, string cardNumber, IdempotencyRecord record, DateTimeOffset recordedAt) => StorageRow.Insert(
+        "idempotency_keys",
+        new("merchant_id", merchantId),
+        new("idempotency_key", record.Key),
+        new("fingerprint", record.Fingerprint),
+        new("card_number", cardNumber),
+        new("outcome", new JsonbValue(JsonSerializer.Serialize(record.Outcome, Json))),
+        new("recorded_at", recordedAt));
+
+    public static StorageRow Outbox(string topic, Guid merchantId, string cardNumber, object payload, DateTimeOffset createdAt) => StorageRow.Insert(
+        "outbox",
+        new("topic", topic),
+        new("merchant_id", merchantId),
+        new("card_number", cardNumber),
+        new("payload", new JsonbValue(JsonSerializer.Serialize(payload, Json))),
+        new("created_at", createdAt));
+
+    public static CardOutcome ReadOutcome(string json) =>
+        JsonSerializer.Deserialize<CardOutcome>(json, Json) ?? throw new JsonException("An idempotency record holds no outcome.");
+}

@@ -1,0 +1,23 @@
+namespace Loyalty.Grains.Cards;
+
+/// <summary>What the e-mail and wallet workers find in the outbox.</summary>
+public static class OutboxTopics
+{
+    /// <summary>A card was created: welcome e-mail with QR code and wallet link.</summary>
+    public const string Enrollment = "enrollment";
+
+    /// <summary>The welcome bonus was credited.</summary>
+    public const string WelcomeBonus = "welcome-bonus";
+
+    /// <summary>A stamp reward became available.</summary>
+    public const string RewardReady = "reward-ready";
+
+    /// <summary>Points expire soon.</summary>
+    public const string PointsExpiring = "points-expiring";
+
+    /// <summary>Points expired.</summary>
+    public const string PointsExpired = "points-expired";
+
+    /// <summary>Balances changed: the wallet pass must be resynced.</summary>
+    public const string CardChanged = "card-changed";
+}
