@@ -1,28 +1,29 @@
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.Web.Problems;
+using Loyalty.Web.Terminal;
 
 namespace Loyalty.Web.Cards;
 
 /// <summary>
-/// Turns a card grain's outcome into the terminal contract's answer. The mapping depends only on the outcome, so a
+/// Turns a card grain's outcome into the terminal contract's answer (status and body). The mapping depends only on the outcome, so a
 /// replayed outcome gives the same status and body as the first time.
 /// </summary>
 public static class CardOutcomeResults
 {
-    public static IResult ToResult(CardOutcome outcome, Func<CardOutcome, IResult> success)
+    public static TerminalAnswer ToAnswer(CardOutcome outcome, Func<CardOutcome, TerminalAnswer> success)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(success);
         return outcome.Status switch
         {
             CardOutcomeStatus.Applied or CardOutcomeStatus.Existing => success(outcome),
-            CardOutcomeStatus.KeyReused => Problem.Create(StatusCodes.Status409Conflict, "idempotency-key-reused", "Idempotency key reused", outcome.Error?.Message),
-            CardOutcomeStatus.NotFound => Problem.Create(StatusCodes.Status404NotFound, "card-not-found", "Card not found", outcome.Error?.Message),
+            CardOutcomeStatus.KeyReused => TerminalAnswer.Problem(StatusCodes.Status409Conflict, "idempotency-key-reused", "Idempotency key reused", outcome.Error?.Message),
+            CardOutcomeStatus.NotFound => TerminalAnswer.Problem(StatusCodes.Status404NotFound, "card-not-found", "Card not found", outcome.Error?.Message),
             _ => Refused(outcome.Error ?? new CardError("internal", "The operation was refused without a reason.")),
         };
     }
 
-    private static IResult Refused(CardError error)
+    private static TerminalAnswer Refused(CardError error)
     {
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (error.RetryAt is { } retryAt)
@@ -35,7 +36,7 @@ public static class CardOutcomeResults
             extensions["errors"] = errors;
         }
 
-        return Problem.Create(StatusOf(error.Code), error.Code, TitleOf(error.Code), error.Message, extensions);
+        return TerminalAnswer.Problem(StatusOf(error.Code), error.Code, TitleOf(error.Code), error.Message, extensions);
     }
 
     public static int StatusOf(string code) => code switch

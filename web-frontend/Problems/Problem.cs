@@ -3,18 +3,29 @@ namespace Loyalty.Web.Problems;
 /// <summary>Builds <c>application/problem+json</c> results that always carry a machine <c>code</c>.</summary>
 public static class Problem
 {
-    public static IResult Create(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    public static IResult Create(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(Details(status, code, title, detail, extensions));
+
+    /// <summary>The problem body itself, for answers that are not sent at once (each result of a /sync).</summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails Details(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
     {
-        var all = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = code };
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Type = $"https://loyalty.invalid/problems/{code}",
+            Title = title,
+            Status = status,
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
         if (extensions is not null)
         {
             foreach (var (key, value) in extensions)
             {
-                all[key] = value;
+                problem.Extensions[key] = value;
             }
         }
 
-        return Results.Problem(detail: detail, statusCode: status, title: title, type: $"https://loyalty.invalid/problems/{code}", extensions: all);
+        return problem;
     }
 
     public static IResult Unauthorized(string detail, HttpContext context)

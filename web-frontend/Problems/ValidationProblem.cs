@@ -24,7 +24,9 @@ public sealed class ValidationProblem
     /// <summary>Adds <paramref name="message"/> when <paramref name="invalid"/> holds.</summary>
     public ValidationProblem When(bool invalid, string field, string message) => invalid ? Add(field, message) : this;
 
-    public IResult ToResult() => Problem.Create(
+    public IResult ToResult() => Results.Problem(ToDetails());
+
+    public Microsoft.AspNetCore.Mvc.ProblemDetails ToDetails() => Problem.Details(
         StatusCodes.Status400BadRequest,
         ProblemCodes.Validation,
         "The request is invalid",

@@ -1,0 +1,3 @@
+namespace Loyalty.Web.Terminal;
+
+public sealed record PointRedemptionResponse(Guid TransactionId, long Points);

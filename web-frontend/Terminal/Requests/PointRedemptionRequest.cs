@@ -1,0 +1,3 @@
+namespace Loyalty.Web.Terminal.Requests;
+
+public sealed record PointRedemptionRequest(string? RewardId, Guid? PinId, string? IdempotencyKey, DateTimeOffset? OccurredAt);
