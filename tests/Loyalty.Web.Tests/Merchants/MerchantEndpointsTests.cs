@@ -87,6 +87,7 @@ public sealed class MerchantEndpointsTests(WebApp app) : IClassFixture<WebApp>
     [InlineData("""{ "name": "Broken", """)]
     [InlineData("""{ "name": 42, "slug": "wrong-type" }""")]
     [InlineData("""{ "name": "Ok", "slug": "unknown-field", "color": "red" }""")]
+    [InlineData("""{ "name": "Lone \ud800 surrogate", "slug": "lone-surrogate" }""")]
     [InlineData("""[]""")]
     [InlineData("""null""")]
     [InlineData("")]
