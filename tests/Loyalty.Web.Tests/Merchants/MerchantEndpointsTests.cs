@@ -59,6 +59,22 @@ public sealed class MerchantEndpointsTests(WebApp app) : IClassFixture<WebApp>
     }
 
     [Fact]
+    public async Task CreateMerchant_SameSlugConcurrently_OneCreatedOthersConflict()
+    {
+        using var client = app.CreateClient(WebApp.BootstrapToken);
+        var slug = UniqueSlug("race");
+
+        // Concurrent creations can all pass the read-model check; the unique index must turn the losers into 409s.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => client.PostAsJsonAsync($"{Base}/merchants", new { name = $"Racer {i}", slug })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await AssertProblemAsync(response, HttpStatusCode.Conflict, "conflict");
+        Assert.Equal(1L, await ScalarAsync(app, "SELECT count(*) FROM merchants WHERE slug = $1", slug));
+        Assert.Equal(1L, await ScalarAsync(app, "SELECT count(*) FROM audit_log WHERE action = 'merchant.created' AND details->>'slug' = $1", slug));
+    }
+
+    [Fact]
     public async Task CreateMerchant_InvalidFields_ListsEveryField()
     {
         using var client = app.CreateClient(WebApp.BootstrapToken);
