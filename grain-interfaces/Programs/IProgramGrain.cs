@@ -1,9 +1,22 @@
+using Loyalty.GrainInterfaces.Commands;
 using Loyalty.Runtime.Core;
 
 namespace Loyalty.GrainInterfaces.Programs;
 
+/// <summary>
+/// A merchant's loyalty program, keyed by its id. Card grains call <see cref="GetAsync"/> for the rules they apply;
+/// the grain keeps the <c>programs</c> read model in step.
+/// </summary>
 public interface IProgramGrain : IGrainWithGuidKey
 {
+    /// <summary>
+    /// Creates the program from <see cref="CreateProgramCommand.Program"/>: its id becomes this grain's key and every
+    /// reward gets a new id. Writes the <c>programs</c> row and an audit entry with the state. Refuses with
+    /// <c>validation</c>, <c>merchant-not-found</c>, or <c>conflict</c> when this program already exists.
+    /// </summary>
+    Task<CommandResult<ProgramDefinition>> CreateAsync(CreateProgramCommand command);
+
+    /// <summary>The program, or null when it was never created.</summary>
     [ReadOnly]
     Task<ProgramDefinition?> GetAsync();
 }

@@ -1,3 +1,5 @@
+using Loyalty.Grains.Catalog;
+using Loyalty.Grains.Demo;
 using Loyalty.Runtime.Hosting;
 using Loyalty.Grains.Cards;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,7 @@ namespace Loyalty.Grains.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Adds the database (the configured one, or an embedded server), the grain runtime, this assembly's grains and
+    /// Adds the database (the configured one, or an embedded server), the grain runtime, this assembly's grains, demo seeding and
     /// the health checks behind <c>/healthz</c> (database reachable, silo Active).
     /// </summary>
     public static IHostApplicationBuilder AddLoyaltySilo(this IHostApplicationBuilder builder)
@@ -21,6 +23,12 @@ public static class SiloHostingExtensions
         builder.Services.AddMigrations("grains", typeof(SiloHostingExtensions).Assembly);
         builder.Services.TryAddSingleton<IRandomSource>(CryptoRandomSource.Instance);
         builder.Services.AddGrainRuntime(builder.Configuration, typeof(SiloHostingExtensions).Assembly);
+        builder.Services.AddSingleton<SlugLookup>();
+
+        // Registered after the runtime, so the runtime has started when seeding calls grains.
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
+        builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DemoSeeder>());
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SiloHealthCheck>("silo");

@@ -1,4 +1,8 @@
+using Loyalty.Web.Audit;
 using Loyalty.Web.Cluster;
+using Loyalty.Web.Merchants;
+using Loyalty.Web.Programs;
+using Loyalty.Web.Stores;
 
 namespace Loyalty.Web.Admin;
 
@@ -13,6 +17,14 @@ public static class AdminApiEndpoints
             .AddEndpointFilter<AdminAuthenticationFilter>()
             .WithTags("Admin");
         admin.MapClusterEndpoints();
+        admin.MapMerchantEndpoints();
+
+        // Everything about one merchant: owners of other merchants are refused before any lookup.
+        var merchant = admin.MapGroup("/merchants/{merchantId:guid}")
+            .AddEndpointFilter<MerchantAccessFilter>();
+        merchant.MapStoreEndpoints();
+        merchant.MapProgramEndpoints();
+        merchant.MapAuditLogEndpoints();
         return app;
     }
 }

@@ -1,6 +1,10 @@
 using Loyalty.Grains.Hosting;
 using Loyalty.Runtime.Hosting;
 using Loyalty.Web.Admin;
+using Loyalty.Web.Audit;
+using Loyalty.Web.Merchants;
+using Loyalty.Web.Programs;
+using Loyalty.Web.Stores;
 using Loyalty.Web.Problems;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +41,10 @@ public static class WebHostingExtensions
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminTokenStore>();
         services.AddHostedService<BootstrapTokenInitializer>();
+        services.AddSingleton<MerchantReadModel>();
+        services.AddSingleton<StoreReadModel>();
+        services.AddSingleton<ProgramReadModel>();
+        services.AddSingleton<AuditLogReadModel>();
         return builder;
     }
 

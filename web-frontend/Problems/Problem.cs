@@ -37,4 +37,13 @@ public static class Problem
 
     public static IResult Forbidden(string detail) =>
         Create(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Not allowed", detail);
+
+    public static IResult MerchantNotFound(string detail) =>
+        Create(StatusCodes.Status404NotFound, ProblemCodes.MerchantNotFound, "Merchant not found", detail);
+
+    public static IResult StoreNotFound(string detail) =>
+        Create(StatusCodes.Status404NotFound, ProblemCodes.StoreNotFound, "Store not found", detail);
+
+    public static IResult ProgramNotFound(string detail) =>
+        Create(StatusCodes.Status404NotFound, ProblemCodes.ProgramNotFound, "Program not found", detail);
 }

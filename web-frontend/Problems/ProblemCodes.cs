@@ -12,6 +12,10 @@ public static class ProblemCodes
     public const string MethodNotAllowed = "method-not-allowed";
     public const string UnsupportedMediaType = "unsupported-media-type";
     public const string PayloadTooLarge = "payload-too-large";
+    public const string Conflict = "conflict";
+    public const string MerchantNotFound = "merchant-not-found";
+    public const string StoreNotFound = "store-not-found";
+    public const string ProgramNotFound = "program-not-found";
 
     /// <summary>The code for problems the framework raises itself (unknown route, wrong method, ...).</summary>
     public static string ForStatus(int? status) => status switch

@@ -17,7 +17,19 @@ public sealed class WebApp : IAsyncLifetime
 {
     public const string BootstrapToken = "test-bootstrap-token-0123456789abcdefghijklmnop";
 
+    private readonly bool _seedDemo;
     private WebApplicationFactory<Program>? _factory;
+
+    public WebApp()
+        : this(seedDemo: false)
+    {
+    }
+
+    /// <summary>Demo seeding is off in tests (it would add a merchant to every database) except where a test checks it.</summary>
+    internal WebApp(bool seedDemo)
+    {
+        _seedDemo = seedDemo;
+    }
 
     public string ConnectionString { get; private set; } = "";
 
@@ -34,10 +46,14 @@ public sealed class WebApp : IAsyncLifetime
             {
                 ["ConnectionStrings:Loyalty"] = ConnectionString,
                 ["Loyalty:Admin:BootstrapToken"] = BootstrapToken,
+                ["Loyalty:Demo:Seed"] = _seedDemo ? "true" : "false",
                 ["Serilog:MinimumLevel:Default"] = "Warning",
             }));
             web.ConfigureServices(services => services.AddGrainAssembly(typeof(EchoGrain).Assembly));
             web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
+            // Any free loopback port: several of these apps run at once (one per test class), so no fixed default port.
+            web.UseUrls("http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

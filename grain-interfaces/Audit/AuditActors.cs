@@ -1,0 +1,11 @@
+namespace Loyalty.GrainInterfaces.Audit;
+
+/// <summary>Who an audited change is attributed to: an admin token id, or <see cref="System"/>.</summary>
+public static class AuditActors
+{
+    /// <summary>Changes the platform makes by itself (demo seeding, scheduled jobs).</summary>
+    public const string System = "system";
+
+    /// <summary>The actor for an admin API token.</summary>
+    public static string ForAdminToken(Guid tokenId) => tokenId.ToString("D");
+}

@@ -1,0 +1,21 @@
+using Loyalty.GrainInterfaces.Commands;
+using Loyalty.Runtime.Core;
+
+namespace Loyalty.GrainInterfaces.Merchants;
+
+/// <summary>
+/// A merchant (a tenant: a business with stores, programs and cards), keyed by its id. The grain owns the
+/// merchant's name, slug and default locale, and keeps the <c>merchants</c> read model in step with them.
+/// </summary>
+public interface IMerchantGrain : IGrainWithGuidKey
+{
+    /// <summary>
+    /// Creates the merchant, writes its <c>merchants</c> row and an audit entry with the state. Refuses with
+    /// <c>validation</c> (field errors), or <c>conflict</c> when the slug is taken or this merchant already exists.
+    /// </summary>
+    Task<CommandResult<MerchantDetails>> CreateAsync(CreateMerchantCommand command);
+
+    /// <summary>The merchant, or null when it was never created.</summary>
+    [ReadOnly]
+    Task<MerchantDetails?> GetAsync();
+}

@@ -1,0 +1,25 @@
+using Loyalty.GrainInterfaces.Commands;
+using Loyalty.Runtime.Core;
+
+namespace Loyalty.GrainInterfaces.Stores;
+
+/// <summary>
+/// A store of a merchant, keyed by its id: name, slug (unique per merchant), IANA time zone (daily caps count in
+/// it) and descriptions per locale. The grain keeps the <c>stores</c> read model in step.
+/// </summary>
+public interface IStoreGrain : IGrainWithGuidKey
+{
+    /// <summary>
+    /// Creates the store, writes its <c>stores</c> row and an audit entry with the state. Refuses with
+    /// <c>validation</c>, <c>merchant-not-found</c>, or <c>conflict</c> when the slug is taken in the merchant or
+    /// this store already exists.
+    /// </summary>
+    Task<CommandResult<StoreDetails>> CreateAsync(CreateStoreCommand command);
+
+    /// <summary>
+    /// The store with its description in <paramref name="locale"/>, falling back to the merchant's default locale,
+    /// then English, then any description; null when the store was never created.
+    /// </summary>
+    [ReadOnly]
+    Task<StoreDetails?> GetAsync(string? locale);
+}

@@ -1,0 +1,9 @@
+namespace Loyalty.Grains.Audit;
+
+/// <summary>The <c>action</c> values of <c>audit_log</c>: subject type, dot, past-tense verb.</summary>
+public static class AuditActions
+{
+    public const string MerchantCreated = "merchant.created";
+    public const string StoreCreated = "store.created";
+    public const string ProgramCreated = "program.created";
+}

@@ -1,0 +1,63 @@
+using Loyalty.GrainInterfaces.Merchants;
+using Loyalty.GrainInterfaces.Programs;
+using Loyalty.GrainInterfaces.Stores;
+
+namespace Loyalty.Grains.Demo;
+
+/// <summary>
+/// The demo data. Ids are fixed so that seeding is idempotent: a seed interrupted half-way is completed by the next
+/// start, and entities that exist already are refused as conflicts and left alone.
+/// </summary>
+public static class DemoCatalog
+{
+    public static readonly Guid MerchantId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869b1");
+    public static readonly Guid CityStoreId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869c1");
+    public static readonly Guid KirchbergStoreId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869c2");
+    public static readonly Guid StampsProgramId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869d1");
+    public static readonly Guid PointsProgramId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869d2");
+
+    public static CreateMerchantCommand Merchant(string actor) => new("Fashion Hub", "fashionhub", Locales.Default, actor);
+
+    public static IReadOnlyList<(Guid Id, CreateStoreCommand Command)> Stores(string actor) =>
+    [
+        (CityStoreId, new CreateStoreCommand(MerchantId, "Fashion Hub Ville-Haute", "ville-haute", "Europe/Luxembourg", new Dictionary<string, string?>
+        {
+            ["en"] = "Our flagship store in the old town, with a coffee corner.",
+            ["fr"] = "Notre magasin phare dans la vieille ville, avec un coin café.",
+            ["de"] = "Unser Flagship-Store in der Altstadt, mit Kaffee-Ecke.",
+            ["lb"] = "Eise Flagship-Buttek an der Alstad, mat engem Kaffiseck.",
+        }, actor)),
+        (KirchbergStoreId, new CreateStoreCommand(MerchantId, "Fashion Hub Kirchberg", "kirchberg", "Europe/Luxembourg", new Dictionary<string, string?>
+        {
+            ["en"] = "In the Kirchberg shopping centre, open late on Thursdays.",
+            ["fr"] = "Dans le centre commercial du Kirchberg, ouvert tard le jeudi.",
+            ["de"] = "Im Einkaufszentrum Kirchberg, donnerstags länger geöffnet.",
+            ["lb"] = "Am Akafszenter um Kierchbierg, donneschdes méi laang op.",
+        }, actor)),
+    ];
+
+    public static IReadOnlyList<(Guid Id, CreateProgramCommand Command)> Programs(string actor) =>
+    [
+        (StampsProgramId, new CreateProgramCommand(new ProgramDefinition
+        {
+            Id = StampsProgramId.ToString("D"),
+            MerchantId = MerchantId.ToString("D"),
+            Name = "Coffee card",
+            Kind = ProgramKind.Stamps,
+            StampsRequired = 10,
+            StampRewardName = "Free coffee",
+        }, actor)),
+        (PointsProgramId, new CreateProgramCommand(new ProgramDefinition
+        {
+            Id = PointsProgramId.ToString("D"),
+            MerchantId = MerchantId.ToString("D"),
+            Name = "Fashion points",
+            Kind = ProgramKind.Points,
+            PointsPerCurrencyUnit = 10,
+            Currency = "EUR",
+            Rewards = [new RewardDefinition("", "EUR 5 voucher", 500), new RewardDefinition("", "Tote bag", 1_200)],
+            WelcomeBonusPoints = 50,
+            PointExpiry = PointExpiryPolicy.AfterEarning(365),
+        }, actor)),
+    ];
+}

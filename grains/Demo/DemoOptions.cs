@@ -1,0 +1,10 @@
+namespace Loyalty.Grains.Demo;
+
+/// <summary>Configuration section <c>Loyalty:Demo</c>.</summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "Loyalty:Demo";
+
+    /// <summary>Seed the demo merchant, stores and programs into a database that has no merchants yet.</summary>
+    public bool Seed { get; set; } = true;
+}

@@ -1,0 +1,77 @@
+using Loyalty.Grains.Audit;
+using Loyalty.Grains.Catalog;
+using Loyalty.GrainInterfaces.Commands;
+using Loyalty.GrainInterfaces.Merchants;
+using Loyalty.GrainInterfaces.Programs;
+using Loyalty.Runtime.Activations;
+using Loyalty.Runtime.Persistence;
+
+namespace Loyalty.Grains.Merchants;
+
+public sealed class MerchantGrain(
+    [PersistentState("merchant")] IPersistentState<MerchantState> state,
+    SlugLookup slugs,
+    TimeProvider timeProvider) : Grain, IMerchantGrain
+{
+    public const string SlugConstraint = "merchants_slug_key";
+
+    private Guid Id => GrainId.GetGuidKey();
+
+    public async Task<CommandResult<MerchantDetails>> CreateAsync(CreateMerchantCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (state.State.Exists)
+            return CommandResult.Failure<MerchantDetails>(CommandError.Conflict($"Merchant {Id} already exists."));
+        var errors = MerchantValidator.Validate(command);
+        if (!errors.IsEmpty)
+            return CommandResult.Failure<MerchantDetails>(CommandError.Validation(errors.ToDictionary()));
+
+        var slug = command.Slug!;
+        if (await slugs.IsMerchantSlugTakenAsync(slug))
+            return SlugTaken(slug);
+
+        var now = timeProvider.GetUtcNow();
+        var merchant = new MerchantState
+        {
+            Name = command.Name!.Trim(),
+            Slug = slug,
+            DefaultLocale = command.DefaultLocale ?? Locales.Default,
+            CreatedAt = now,
+        };
+        var audit = new AuditEntry(Id, command.Actor, AuditActions.MerchantCreated, AuditSubjects.Merchant, Id.ToString("D"), now)
+        {
+            Details = new Dictionary<string, object?> { ["name"] = merchant.Name, ["slug"] = slug, ["defaultLocale"] = merchant.DefaultLocale },
+        };
+
+        state.State = merchant;
+        try
+        {
+            await state.WriteStateAsync([ReadModelRow(merchant), audit.ToStorageRow()]);
+        }
+        catch (Exception exception) when (UniqueViolation.Matches(exception, SlugConstraint))
+        {
+            // Another merchant took the slug between the check and the write; the runtime drops this activation.
+            state.State = new MerchantState();
+            return SlugTaken(slug);
+        }
+
+        return CommandResult.Success(ToDetails(merchant));
+    }
+
+    public Task<MerchantDetails?> GetAsync() =>
+        Task.FromResult(state.State.Exists ? ToDetails(state.State) : null);
+
+    private static CommandResult<MerchantDetails> SlugTaken(string slug) =>
+        CommandResult.Failure<MerchantDetails>(CommandError.Conflict($"The slug '{slug}' is taken by another merchant."));
+
+    private StorageRow ReadModelRow(MerchantState merchant) => StorageRow.Insert(
+        "merchants",
+        new("merchant_id", Id),
+        new("name", merchant.Name),
+        new("slug", merchant.Slug),
+        new("default_locale", merchant.DefaultLocale),
+        new("created_at", merchant.CreatedAt));
+
+    private MerchantDetails ToDetails(MerchantState merchant) =>
+        new(Id, merchant.Name!, merchant.Slug!, merchant.DefaultLocale, merchant.CreatedAt);
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Loyalty.Grains.Audit;
+using Loyalty.Grains.Catalog;
+using Loyalty.GrainInterfaces.Commands;
+using Loyalty.GrainInterfaces.Merchants;
+using Loyalty.GrainInterfaces.Stores;
+using Loyalty.Runtime.Activations;
+using Loyalty.Runtime.Persistence;
+
+namespace Loyalty.Grains.Stores;
+
+public sealed class StoreGrain(
+    [PersistentState("store")] IPersistentState<StoreState> state,
+    SlugLookup slugs,
+    TimeProvider timeProvider) : Grain, IStoreGrain
+{
+    public const string SlugConstraint = "stores_merchant_slug_key";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private Guid Id => GrainId.GetGuidKey();
+
+    public async Task<CommandResult<StoreDetails>> CreateAsync(CreateStoreCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (state.State.Exists)
+            return CommandResult.Failure<StoreDetails>(CommandError.Conflict($"Store {Id} already exists."));
+        var errors = StoreValidator.Validate(command);
+        if (!errors.IsEmpty)
+            return CommandResult.Failure<StoreDetails>(CommandError.Validation(errors.ToDictionary()));
+
+        var merchant = await GrainFactory.GetGrain<IMerchantGrain>(command.MerchantId).GetAsync();
+        if (merchant is null)
+            return CommandResult.Failure<StoreDetails>(new CommandError(CommandErrorCodes.MerchantNotFound, $"Merchant {command.MerchantId} does not exist."));
+        var slug = command.Slug!;
+        if (await slugs.IsStoreSlugTakenAsync(command.MerchantId, slug))
+            return SlugTaken(slug);
+
+        var now = timeProvider.GetUtcNow();
+        var store = new StoreState
+        {
+            MerchantId = command.MerchantId,
+            Name = command.Name!.Trim(),
+            Slug = slug,
+            TimeZone = StoreValidator.FindIanaTimeZone(command.TimeZone ?? StoreDefaults.TimeZone)?.Id ?? StoreDefaults.TimeZone,
+            Descriptions = (command.Descriptions ?? new Dictionary<string, string?>())
+                .Where(pair => !string.IsNullOrWhiteSpace(pair.Value))
+                .ToDictionary(pair => pair.Key, pair => pair.Value!.Trim(), StringComparer.Ordinal),
+            CreatedAt = now,
+        };
+        var audit = new AuditEntry(store.MerchantId, command.Actor, AuditActions.StoreCreated, AuditSubjects.Store, Id.ToString("D"), now)
+        {
+            Details = new Dictionary<string, object?> { ["name"] = store.Name, ["slug"] = slug, ["timeZone"] = store.TimeZone },
+        };
+
+        state.State = store;
+        try
+        {
+            await state.WriteStateAsync([ReadModelRow(store), audit.ToStorageRow()]);
+        }
+        catch (Exception exception) when (UniqueViolation.Matches(exception, SlugConstraint))
+        {
+            // Another store of the merchant took the slug between the check and the write; the runtime drops this activation.
+            state.State = new StoreState();
+            return SlugTaken(slug);
+        }
+
+        return CommandResult.Success(ToDetails(store, null, merchant.DefaultLocale));
+    }
+
+    public async Task<StoreDetails?> GetAsync(string? locale)
+    {
+        if (!state.State.Exists)
+            return null;
+        var merchant = await GrainFactory.GetGrain<IMerchantGrain>(state.State.MerchantId).GetAsync();
+        return ToDetails(state.State, locale, merchant?.DefaultLocale);
+    }
+
+    private static CommandResult<StoreDetails> SlugTaken(string slug) =>
+        CommandResult.Failure<StoreDetails>(CommandError.Conflict($"The merchant already has a store with the slug '{slug}'."));
+
+    private StorageRow ReadModelRow(StoreState store) => StorageRow.Insert(
+        "stores",
+        new("store_id", Id),
+        new("merchant_id", store.MerchantId),
+        new("name", store.Name),
+        new("slug", store.Slug),
+        new("time_zone", store.TimeZone),
+        new("descriptions", new JsonbValue(JsonSerializer.Serialize(store.Descriptions, Json))),
+        new("created_at", store.CreatedAt));
+
+    private StoreDetails ToDetails(StoreState store, string? locale, string? merchantDefaultLocale)
+    {
+        StoreDescriptions.TryResolve(store.Descriptions, locale, merchantDefaultLocale, out var descriptionLocale, out var description);
+        return new StoreDetails(Id, store.MerchantId, store.Name!, store.Slug!, store.TimeZone!, store.Descriptions, description, descriptionLocale, store.CreatedAt);
+    }
+}

@@ -1,0 +1,56 @@
+using Loyalty.GrainInterfaces.Audit;
+using Loyalty.GrainInterfaces.Merchants;
+using Loyalty.Runtime.Core;
+using Loyalty.Web.Admin;
+using Loyalty.Web.Problems;
+
+namespace Loyalty.Web.Merchants;
+
+/// <summary>Merchants (tenants): platform admins create them; owners read their own.</summary>
+public static class MerchantEndpoints
+{
+    public static RouteGroupBuilder MapMerchantEndpoints(this RouteGroupBuilder admin)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        admin.MapPost("/merchants", CreateAsync)
+            .WithName("CreateMerchant")
+            .WithSummary("Creates a merchant (platform admins only); 409 conflict when the slug is taken.")
+            .Produces<MerchantResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapGet("/merchants/{merchantId:guid}", GetAsync)
+            .AddEndpointFilter<MerchantAccessFilter>()
+            .WithName("GetMerchant")
+            .Produces<MerchantResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return admin;
+    }
+
+    public static string Location(Guid merchantId) => $"{AdminApiEndpoints.BasePath}/merchants/{merchantId}";
+
+    private static async Task<IResult> CreateAsync(CreateMerchantRequest request, HttpContext context, IGrainFactory grains, TimeProvider timeProvider)
+    {
+        var admin = context.GetAdmin();
+        if (!admin.IsPlatformAdmin)
+        {
+            return Problem.Forbidden("Only platform admins create merchants.");
+        }
+
+        var id = Guid.CreateVersion7(timeProvider.GetUtcNow());
+        var command = new CreateMerchantCommand(request.Name, request.Slug, request.DefaultLocale, AuditActors.ForAdminToken(admin.TokenId));
+        var result = await grains.GetGrain<IMerchantGrain>(id).CreateAsync(command);
+        return result.Succeeded
+            ? TypedResults.Created(Location(id), MerchantResponse.From(result.Value))
+            : CommandProblems.ToProblem(result.Error);
+    }
+
+    private static async Task<IResult> GetAsync(Guid merchantId, IGrainFactory grains)
+    {
+        var merchant = await grains.GetGrain<IMerchantGrain>(merchantId).GetAsync();
+        return merchant is null
+            ? Problem.MerchantNotFound($"Merchant {merchantId} does not exist.")
+            : TypedResults.Ok(MerchantResponse.From(merchant));
+    }
+}

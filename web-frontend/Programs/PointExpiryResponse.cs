@@ -1,0 +1,3 @@
+namespace Loyalty.Web.Programs;
+
+public sealed record PointExpiryResponse(string Mode, int Days);

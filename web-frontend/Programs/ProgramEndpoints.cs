@@ -1,0 +1,68 @@
+using Loyalty.GrainInterfaces.Audit;
+using Loyalty.GrainInterfaces.Programs;
+using Loyalty.Runtime.Core;
+using Loyalty.Web.Admin;
+using Loyalty.Web.Merchants;
+using Loyalty.Web.Problems;
+
+namespace Loyalty.Web.Programs;
+
+/// <summary>A merchant's loyalty programs, under <c>/merchants/{merchantId}</c> (behind <see cref="MerchantAccessFilter"/>).</summary>
+public static class ProgramEndpoints
+{
+    public static RouteGroupBuilder MapProgramEndpoints(this RouteGroupBuilder merchant)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        merchant.MapPost("/programs", CreateAsync)
+            .WithName("CreateProgram")
+            .WithSummary("Creates a stamps, points or hybrid program; reward ids are generated.")
+            .Produces<ProgramResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        merchant.MapGet("/programs", ListAsync)
+            .WithName("ListPrograms")
+            .Produces<IReadOnlyList<ProgramResponse>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        merchant.MapGet("/programs/{programId:guid}", GetAsync)
+            .WithName("GetProgram")
+            .Produces<ProgramResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return merchant;
+    }
+
+    private static async Task<IResult> CreateAsync(Guid merchantId, CreateProgramRequest request, HttpContext context, IGrainFactory grains, TimeProvider timeProvider)
+    {
+        var id = Guid.CreateVersion7(timeProvider.GetUtcNow());
+        var problem = new ValidationProblem();
+        if (ProgramRequestMapper.Map(id, merchantId, request, problem) is not { } program)
+        {
+            return problem.ToResult();
+        }
+
+        var actor = AuditActors.ForAdminToken(context.GetAdmin().TokenId);
+        var result = await grains.GetGrain<IProgramGrain>(id).CreateAsync(new CreateProgramCommand(program, actor));
+        return result.Succeeded
+            ? TypedResults.Created($"{MerchantEndpoints.Location(merchantId)}/programs/{id}", ProgramResponse.From(result.Value))
+            : CommandProblems.ToProblem(result.Error);
+    }
+
+    private static async Task<IResult> ListAsync(Guid merchantId, MerchantReadModel merchants, ProgramReadModel programs, CancellationToken cancellationToken)
+    {
+        if (await merchants.FindDefaultLocaleAsync(merchantId, cancellationToken) is null)
+        {
+            return Problem.MerchantNotFound($"Merchant {merchantId} does not exist.");
+        }
+
+        var list = await programs.ListAsync(merchantId, cancellationToken);
+        return TypedResults.Ok(list.Select(ProgramResponse.From).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(Guid merchantId, Guid programId, IGrainFactory grains)
+    {
+        // A program of another merchant is reported as missing, like an unknown id.
+        var program = await grains.GetGrain<IProgramGrain>(programId).GetAsync();
+        return program is null || !string.Equals(program.MerchantId, merchantId.ToString("D"), StringComparison.Ordinal)
+            ? Problem.ProgramNotFound($"Merchant {merchantId} has no program {programId}.")
+            : TypedResults.Ok(ProgramResponse.From(program));
+    }
+}
