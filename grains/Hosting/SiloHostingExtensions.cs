@@ -1,11 +1,7 @@
-using Loyalty.Grains.Catalog;
 using Loyalty.Grains.Demo;
 using Loyalty.Runtime.Hosting;
-using Loyalty.Grains.Cards;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Loyalty.GrainInterfaces.Cards;
 
 namespace Loyalty.Grains.Hosting;
 
@@ -20,10 +16,8 @@ public static class SiloHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLoyaltyDatabase(builder.Configuration);
-        builder.Services.AddMigrations("grains", typeof(SiloHostingExtensions).Assembly);
-        builder.Services.TryAddSingleton<IRandomSource>(CryptoRandomSource.Instance);
-        builder.Services.AddGrainRuntime(builder.Configuration, typeof(SiloHostingExtensions).Assembly);
-        builder.Services.AddSingleton<SlugLookup>();
+        builder.Services.AddLoyaltyGrains();
+        builder.Services.AddGrainRuntime(builder.Configuration);
 
         // Registered after the runtime, so the runtime has started when seeding calls grains.
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));

@@ -1,4 +1,5 @@
 using Loyalty.Web.Audit;
+using Loyalty.Web.Cards;
 using Loyalty.Web.Cluster;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.Programs;
@@ -18,6 +19,7 @@ public static class AdminApiEndpoints
             .WithTags("Admin");
         admin.MapClusterEndpoints();
         admin.MapMerchantEndpoints();
+        admin.MapAdminCardEndpoints();
 
         // Everything about one merchant: owners of other merchants are refused before any lookup.
         var merchant = admin.MapGroup("/merchants/{merchantId:guid}")

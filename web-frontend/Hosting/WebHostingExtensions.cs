@@ -6,6 +6,7 @@ using Loyalty.Web.Merchants;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Problems;
+using Loyalty.Web.Terminal;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Web.Hosting;
@@ -45,6 +46,9 @@ public static class WebHostingExtensions
         services.AddSingleton<StoreReadModel>();
         services.AddSingleton<ProgramReadModel>();
         services.AddSingleton<AuditLogReadModel>();
+        services.AddSingleton<IStoreTimeZones, DatabaseStoreTimeZones>();
+        services.AddSingleton<TerminalCardOperations>();
+        services.AddSingleton<TerminalSync>();
         return builder;
     }
 

@@ -47,7 +47,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
     /// state write that lost a version race or failed (the grain reloads), an activation that failed, or the database
     /// being unreachable. Operations carry idempotency keys, so retrying with the same key is always safe.
     /// </summary>
-    private static bool IsRetryable(Exception exception) => exception is
+    public static bool IsRetryable(Exception exception) => exception is
         SiloUnavailableException or GrainCallTimeoutException or GrainActivationException
         or InconsistentStateException or GrainStateWriteException or Npgsql.NpgsqlException or TimeoutException;
 

@@ -1,0 +1,142 @@
+using Loyalty.GrainInterfaces.Cards;
+using Loyalty.GrainInterfaces.Programs;
+using Loyalty.Grains.Cards;
+
+namespace Loyalty.Grains.Tests.Cards;
+
+public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
+{
+    [Fact]
+    public async Task EnrollAsync_TwentyConcurrentAttempts_CreateExactlyOneCard()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync();
+        var programId = Guid.Parse(program.Id);
+        var customer = new CustomerProfile("Ana Lima", "Ana@Example.com", null, null, "en");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            silo.Grains.GetGrain<IEnrollmentGrain>(EnrollmentGrain.KeyOf(programId, i % 2 == 0 ? "ana@example.com" : "ANA@example.com"))
+                .EnrollAsync(new EnrollmentRequest(programId, customer, CardSilo.Origin(merchantId, $"enrol-{i}")))));
+
+        Assert.Single(outcomes, o => o.Status == CardOutcomeStatus.Applied);
+        Assert.Equal(19, outcomes.Count(o => o.Status == CardOutcomeStatus.Existing));
+        Assert.Single(outcomes.Select(o => o.Card!.CardNumber).Distinct());
+        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM cards WHERE program_id = $1", programId));
+    }
+
+    [Fact]
+    public async Task CreateAsync_WelcomeBonus_CreditsPointsWithTwoLedgerEntriesAndOutbox()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync(welcomeBonus: 50);
+
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+
+        Assert.Equal(50, card.Points);
+        Assert.Equal(2, await silo.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE card_number = $1", card.CardNumber));
+        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1 AND topic = 'enrollment'", card.CardNumber));
+        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1 AND topic = 'welcome-bonus'", card.CardNumber));
+        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM cards WHERE card_number = $1 AND customer_phone = '+352 621 000 000' AND customer_birthday = '1990-05-17'", card.CardNumber));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SameKeySameRequest_ReplaysAndSameKeyOtherRequestIsRefused()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync();
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
+        var origin = CardSilo.Origin(merchantId, "stamp-1");
+
+        var first = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 3));
+        var replay = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 3));
+        var reused = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 4));
+
+        Assert.Equal(CardOutcomeStatus.Applied, first.Status);
+        Assert.Equal(first with { Replayed = true }, replay);
+        Assert.Equal(CardOutcomeStatus.KeyReused, reused.Status);
+        Assert.Equal("idempotency-key-reused", reused.Error!.Code);
+        Assert.Equal(3, (await grain.GetAsync())!.Stamps);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_KeyUsedOnAnotherCardOfTheMerchant_IsRefusedWithoutChange()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync();
+        var one = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var two = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var origin = CardSilo.Origin(merchantId, "shared-key");
+        await silo.Grains.GetGrain<ICardGrain>(one.CardNumber).ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 1));
+
+        var outcome = await silo.Grains.GetGrain<ICardGrain>(two.CardNumber).ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 1));
+
+        Assert.Equal(CardOutcomeStatus.KeyReused, outcome.Status);
+        Assert.Equal(0, (await silo.Grains.GetGrain<ICardGrain>(two.CardNumber).GetAsync())!.Stamps);
+        Assert.Equal(2, await silo.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE card_number = $1", two.CardNumber)); // enrolment and welcome bonus only
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ConcurrentStampsWithReplays_CountExactlyTheDistinctKeys()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync();
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
+
+        // 200 operations over 160 distinct keys: every fifth repeats an earlier key with the same request.
+        var keys = Enumerable.Range(0, 200).Select(i => i % 5 == 4 ? $"k{i - 1}" : $"k{i}").ToList();
+        var outcomes = await Task.WhenAll(keys.Select(key => grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, CardSilo.Origin(merchantId, key) with { PinId = Guid.Empty }, Count: 1))));
+
+        Assert.All(outcomes, o => Assert.Equal(CardOutcomeStatus.Applied, o.Status));
+        var distinct = keys.Distinct().Count();
+        var after = await grain.GetAsync();
+        Assert.Equal(distinct, (after!.RewardsAvailable * 10) + after.Stamps);
+        Assert.Equal(distinct + 2, await silo.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE card_number = $1", card.CardNumber));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_DuringCooldown_RefusesAndChangesNothing()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync(cooldownSeconds: 60);
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
+        await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, CardSilo.Origin(merchantId, "a"), Count: 1));
+
+        var refused = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, CardSilo.Origin(merchantId, "b"), Count: 1));
+
+        Assert.Equal(CardOutcomeStatus.Refused, refused.Status);
+        Assert.Equal("cooldown-active", refused.Error!.Code);
+        Assert.Equal(1, (await grain.GetAsync())!.Stamps);
+        Assert.Equal(3, await silo.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE card_number = $1", card.CardNumber));
+    }
+
+    [Fact]
+    public async Task VerifyLedgerAsync_RowEditedInTheDatabase_FailsAtThatEntry()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync();
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
+        await grain.ApplyAsync(new CardCommand(CardCommandKind.Points, CardSilo.Origin(merchantId, "p1"), PurchaseAmountMinor: 1299, Currency: "EUR"));
+        Assert.True((await grain.VerifyLedgerAsync()).IsValid);
+
+        await silo.ScalarAsync("WITH u AS (UPDATE ledger_entries SET points_delta = 999 WHERE card_number = $1 AND sequence = 3 RETURNING 1) SELECT count(*) FROM u", card.CardNumber);
+        var verification = await grain.VerifyLedgerAsync();
+
+        Assert.False(verification.IsValid);
+        Assert.Equal(3, verification.FirstBadSequence);
+    }
+
+    [Fact]
+    public async Task ReceiveReminderAsync_PointsOlderThanPolicy_ExpireOldestFirstWithLedgerEntry()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync(expiry: PointExpiryPolicy.AfterEarning(30), welcomeBonus: 0);
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
+        await grain.ApplyAsync(new CardCommand(CardCommandKind.Points, CardSilo.Origin(merchantId, "old"), PurchaseAmountMinor: 1000, Currency: "EUR"));
+        silo.Time.Advance(TimeSpan.FromDays(20));
+        await grain.ApplyAsync(new CardCommand(CardCommandKind.Points, CardSilo.Origin(merchantId, "new"), PurchaseAmountMinor: 500, Currency: "EUR"));
+
+        // The first lot (100 points) reaches 30 days; the reminder registered for it wakes the card.
+        await ReminderSteps.AdvanceToNextTickAsync(silo, TimeSpan.FromDays(10));
+        await Loyalty.Testing.Eventually.TrueAsync(async () => (await grain.GetAsync())!.Points == 50, "the oldest points expired");
+
+        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE card_number = $1 AND kind = 'expiry' AND points_delta = -100", card.CardNumber));
+        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1 AND topic = 'points-expired'", card.CardNumber));
+    }
+}

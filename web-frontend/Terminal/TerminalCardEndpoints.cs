@@ -1,0 +1,36 @@
+using Loyalty.Web.Terminal.Requests;
+
+namespace Loyalty.Web.Terminal;
+
+/// <summary>The terminal API's card endpoints and the offline-queue sync (terminal-api-v1).</summary>
+public static class TerminalCardEndpoints
+{
+    public static RouteGroupBuilder MapTerminalCardEndpoints(this RouteGroupBuilder terminal)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        terminal.MapPost("/enrollments", (EnrollmentBody body, HttpContext context, TerminalCardOperations cards) =>
+                Send(cards.EnrollAsync(context.GetDevice(), body, context.RequestAborted)))
+            .WithName("Enroll").WithSummary("Enrols a customer (201), or answers with the program's existing card for that e-mail (200).");
+        terminal.MapGet("/cards/{cardNumber}", (string cardNumber, HttpContext context, TerminalCardOperations cards) =>
+                Send(cards.GetCardAsync(context.GetDevice(), cardNumber)))
+            .WithName("GetTerminalCard").WithSummary("A card's balances.");
+        terminal.MapPost("/cards/{cardNumber}/stamps", (string cardNumber, StampRequest body, HttpContext context, TerminalCardOperations cards) =>
+                Send(cards.StampAsync(context.GetDevice(), cardNumber, body, context.RequestAborted)))
+            .WithName("AddStamps").WithSummary("Adds 1 to 10 stamps; each full set makes a reward available.");
+        terminal.MapPost("/cards/{cardNumber}/stamp-redemptions", (string cardNumber, StampRedemptionRequest body, HttpContext context, TerminalCardOperations cards) =>
+                Send(cards.RedeemStampsAsync(context.GetDevice(), cardNumber, body, context.RequestAborted)))
+            .WithName("RedeemStampReward").WithSummary("Redeems one available stamp reward.");
+        terminal.MapPost("/cards/{cardNumber}/points", (string cardNumber, PointsRequest body, HttpContext context, TerminalCardOperations cards) =>
+                Send(cards.EarnPointsAsync(context.GetDevice(), cardNumber, body, context.RequestAborted)))
+            .WithName("EarnPoints").WithSummary("Earns points for a purchase (integer minor units, rounded down).");
+        terminal.MapPost("/cards/{cardNumber}/point-redemptions", (string cardNumber, PointRedemptionRequest body, HttpContext context, TerminalCardOperations cards) =>
+                Send(cards.RedeemPointsAsync(context.GetDevice(), cardNumber, body, context.RequestAborted)))
+            .WithName("RedeemPointsReward").WithSummary("Redeems a catalogue reward for points.");
+        terminal.MapPost("/sync", (SyncRequest body, HttpContext context, TerminalSync sync) =>
+                Send(sync.RunAsync(context.GetDevice(), body, context.RequestAborted)))
+            .WithName("Sync").WithSummary("Replays the offline queue in deviceSeq order; one result per operation, as the single endpoint would answer.");
+        return terminal;
+    }
+
+    private static async Task<IResult> Send(Task<TerminalAnswer> answer) => (await answer).ToResult();
+}
