@@ -1,4 +1,7 @@
 using Loyalty.Web.Cluster;
+using Loyalty.Web.Devices;
+using Loyalty.Web.Pairing;
+using Loyalty.Web.Staff;
 
 namespace Loyalty.Web.Admin;
 
@@ -13,6 +16,9 @@ public static class AdminApiEndpoints
             .AddEndpointFilter<AdminAuthenticationFilter>()
             .WithTags("Admin");
         admin.MapClusterEndpoints();
+        admin.MapStaffAdminEndpoints();
+        admin.MapPairingCodeEndpoints();
+        admin.MapDeviceAdminEndpoints();
         return app;
     }
 }

@@ -1,6 +1,10 @@
 using Loyalty.Runtime.Hosting;
 using Loyalty.Web.Admin;
+using Loyalty.Web.Devices;
 using Loyalty.Web.Problems;
+using Loyalty.Web.Staff;
+using Loyalty.Web.Stores;
+using Loyalty.Web.Terminal;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Web.Hosting;
@@ -36,6 +40,12 @@ public static class WebHostingExtensions
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminTokenStore>();
         services.AddHostedService<BootstrapTokenInitializer>();
+        services.AddOptions<TerminalOptions>().Bind(builder.Configuration.GetSection(TerminalOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TerminalOptions>, TerminalOptionsValidator>();
+        services.AddTerminalRateLimits();
+        services.AddSingleton<IStoreDirectory, PostgresStoreDirectory>();
+        services.AddSingleton<StaffDirectory>();
+        services.AddSingleton<DeviceDirectory>();
         return builder;
     }
 
@@ -44,8 +54,10 @@ public static class WebHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapHealthChecks("/healthz");
         app.MapAdminApi();
+        app.MapTerminalApi();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Loyalty.Web.Tests.Hosting;
@@ -17,7 +18,22 @@ public sealed class WebApp : IAsyncLifetime
 {
     public const string BootstrapToken = "test-bootstrap-token-0123456789abcdefghijklmnop";
 
+    private readonly TimeProvider? _timeProvider;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<Program>? _factory;
+
+    public WebApp()
+        : this(timeProvider: null, settings: null)
+    {
+    }
+
+    /// <param name="timeProvider">Replaces the system clock everywhere (runtime, grains, web), e.g. a <see cref="ManualTimeProvider"/>.</param>
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    public WebApp(TimeProvider? timeProvider, IReadOnlyDictionary<string, string?>? settings)
+    {
+        _timeProvider = timeProvider;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
 
     public string ConnectionString { get; private set; } = "";
 
@@ -35,8 +51,16 @@ public sealed class WebApp : IAsyncLifetime
                 ["ConnectionStrings:Loyalty"] = ConnectionString,
                 ["Loyalty:Admin:BootstrapToken"] = BootstrapToken,
                 ["Serilog:MinimumLevel:Default"] = "Warning",
-            }));
-            web.ConfigureServices(services => services.AddGrainAssembly(typeof(EchoGrain).Assembly));
+            }).AddInMemoryCollection(_settings));
+            web.ConfigureServices(services =>
+            {
+                services.AddGrainAssembly(typeof(EchoGrain).Assembly);
+                if (_timeProvider is not null)
+                {
+                    services.RemoveAll<TimeProvider>();
+                    services.AddSingleton(_timeProvider);
+                }
+            });
             web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         });
         _factory.UseKestrel(0);
