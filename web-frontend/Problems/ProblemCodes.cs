@@ -36,4 +36,19 @@ public static class ProblemCodes
         StatusCodes.Status503ServiceUnavailable => Unavailable,
         _ => Internal,
     };
+
+    /// <summary>A <c>detail</c> for problems the framework raises itself, which come without one.</summary>
+    public static string DefaultDetail(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is malformed.",
+        StatusCodes.Status401Unauthorized => "Authentication is required.",
+        StatusCodes.Status403Forbidden => "Not allowed.",
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This method is not allowed at this address.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        StatusCodes.Status429TooManyRequests => "Too many requests; retry later.",
+        StatusCodes.Status503ServiceUnavailable => "Temporarily unavailable; retry later.",
+        _ => "The request failed.",
+    };
 }

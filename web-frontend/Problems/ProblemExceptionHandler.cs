@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Loyalty.Runtime.Core;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -15,6 +16,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         ArgumentNullException.ThrowIfNull(httpContext);
         var result = exception switch
         {
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
             BadHttpRequestException bad => Problem.Create(bad.StatusCode, ProblemCodes.Validation, "The request is malformed", bad.Message),
             SiloUnavailableException or GrainCallTimeoutException => Problem.Create(
                 StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Temporarily unavailable", "Retry later with the same idempotency key."),
@@ -32,6 +34,15 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
 
         await result.ExecuteAsync(httpContext);
         return true;
+    }
+
+    // The serializer's own message names .NET types; the client gets the JSON path and a plain explanation.
+    private static IResult JsonProblem(JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+        return new ValidationProblem()
+            .Add(field, "Not valid here: malformed JSON, a value of the wrong type, or a field this endpoint does not know.")
+            .ToResult();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]

@@ -29,7 +29,7 @@ public sealed class WebApp : IAsyncLifetime
 
     /// <param name="timeProvider">Replaces the system clock everywhere (runtime, grains, web), e.g. a <see cref="ManualTimeProvider"/>.</param>
     /// <param name="settings">Configuration on top of the defaults.</param>
-    public WebApp(TimeProvider? timeProvider, IReadOnlyDictionary<string, string?>? settings)
+    internal WebApp(TimeProvider? timeProvider, IReadOnlyDictionary<string, string?>? settings)
     {
         _timeProvider = timeProvider;
         _settings = settings ?? new Dictionary<string, string?>();
@@ -51,6 +51,9 @@ public sealed class WebApp : IAsyncLifetime
                 ["ConnectionStrings:Loyalty"] = ConnectionString,
                 ["Loyalty:Admin:BootstrapToken"] = BootstrapToken,
                 ["Serilog:MinimumLevel:Default"] = "Warning",
+
+                // A free loopback port per app, so test classes (each with its own app) run in parallel.
+                ["urls"] = "http://127.0.0.1:0",
             }).AddInMemoryCollection(_settings));
             web.ConfigureServices(services =>
             {
