@@ -17,6 +17,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         var result = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } missing => new ValidationProblem().Add("body", missing.Message).ToResult(),
             BadHttpRequestException bad => Problem.Create(bad.StatusCode, ProblemCodes.Validation, "The request is malformed", bad.Message),
             SiloUnavailableException or GrainCallTimeoutException => Problem.Create(
                 StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Temporarily unavailable", "Retry later with the same idempotency key."),

@@ -84,6 +84,19 @@ public sealed class StaffEndpointsTests(TerminalApp app) : IClassFixture<Termina
     }
 
     [Fact]
+    public async Task Verify_ParallelWrongGuesses_NeverGetPastTheLimit()
+    {
+        var (client, pinId) = await PairWithPinAsync("4821");
+        var path = $"/api/terminal/v1/staff/{pinId}/verify";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => client.PostAsJsonAsync(path, new { pin = $"{1000 + i}" })));
+
+        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(6, responses.Count(r => r.StatusCode == HttpStatusCode.Locked));
+        await ProblemAssert.AssertAsync(await client.PostAsJsonAsync(path, new { pin = "4821" }), HttpStatusCode.Locked, "pin-locked");
+    }
+
+    [Fact]
     public async Task Verify_RightPinAfterFailures_StartsTheCountAgain()
     {
         var (client, pinId) = await PairWithPinAsync("4821");
