@@ -11,14 +11,22 @@ namespace Loyalty.Runtime.Hosting;
 /// </summary>
 internal sealed class GrainRuntimeHostedService(GrainRuntime runtime) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private PostgresGrainStateStore? _store;
+
+    // Resolved at start, not at stop: a host can be stopped twice at once (Run's own shutdown and a caller's
+    // StopAsync, as WebApplicationFactory does), and the first to finish disposes the service provider.
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _store = runtime.Services.GetService(typeof(PostgresGrainStateStore)) as PostgresGrainStateStore;
+        return Task.CompletedTask;
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await runtime.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (runtime.Services.GetService(typeof(PostgresGrainStateStore)) is PostgresGrainStateStore store)
+        if (_store is not null)
         {
-            await store.FlushAsync().ConfigureAwait(false);
+            await _store.FlushAsync().ConfigureAwait(false);
         }
     }
 }

@@ -4,6 +4,9 @@ using Loyalty.Web.Cluster;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
+using Loyalty.Web.Devices;
+using Loyalty.Web.Pairing;
+using Loyalty.Web.Staff;
 
 namespace Loyalty.Web.Admin;
 
@@ -27,6 +30,9 @@ public static class AdminApiEndpoints
         merchant.MapStoreEndpoints();
         merchant.MapProgramEndpoints();
         merchant.MapAuditLogEndpoints();
+        admin.MapStaffAdminEndpoints();
+        admin.MapPairingCodeEndpoints();
+        admin.MapDeviceAdminEndpoints();
         return app;
     }
 }

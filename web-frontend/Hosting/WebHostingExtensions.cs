@@ -6,6 +6,8 @@ using Loyalty.Web.Merchants;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Problems;
+using Loyalty.Web.Devices;
+using Loyalty.Web.Staff;
 using Loyalty.Web.Terminal;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +38,14 @@ public static class WebHostingExtensions
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(context.ProblemDetails.Status)));
+        {
+            context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(context.ProblemDetails.Status));
+            context.ProblemDetails.Detail ??= ProblemCodes.DefaultDetail(context.ProblemDetails.Status);
+        });
+
+        // Body binding failures throw in every environment (not only Development), so ProblemExceptionHandler answers
+        // them the same way everywhere: a 400 validation problem naming the field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
@@ -49,6 +58,13 @@ public static class WebHostingExtensions
         services.AddSingleton<IStoreTimeZones, DatabaseStoreTimeZones>();
         services.AddSingleton<TerminalCardOperations>();
         services.AddSingleton<TerminalSync>();
+        services.AddSingleton<IStaffPinGate, GrainStaffPinGate>();
+        services.AddOptions<TerminalOptions>().Bind(builder.Configuration.GetSection(TerminalOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TerminalOptions>, TerminalOptionsValidator>();
+        services.AddTerminalRateLimits();
+        services.AddSingleton<IStoreDirectory, PostgresStoreDirectory>();
+        services.AddSingleton<StaffDirectory>();
+        services.AddSingleton<DeviceDirectory>();
         return builder;
     }
 
@@ -57,8 +73,10 @@ public static class WebHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapLoyaltyHealthChecks();
         app.MapAdminApi();
+        app.MapTerminalApi();
         return app;
     }
 }

@@ -16,6 +16,14 @@ public static class ProblemCodes
     public const string MerchantNotFound = "merchant-not-found";
     public const string StoreNotFound = "store-not-found";
     public const string ProgramNotFound = "program-not-found";
+    public const string RateLimited = "rate-limited";
+    public const string DeviceUnauthorized = "device-unauthorized";
+    public const string DeviceRevoked = "device-revoked";
+    public const string DeviceNotFound = "device-not-found";
+    public const string PinInvalid = "pin-invalid";
+    public const string PinLocked = "pin-locked";
+    public const string PinNotFound = "pin-not-found";
+    public const string PairingCodeExpired = "pairing-code-expired";
 
     /// <summary>The code for problems the framework raises itself (unknown route, wrong method, ...).</summary>
     public static string ForStatus(int? status) => status switch
@@ -27,7 +35,23 @@ public static class ProblemCodes
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => RateLimited,
         StatusCodes.Status503ServiceUnavailable => Unavailable,
         _ => Internal,
+    };
+
+    /// <summary>A <c>detail</c> for problems the framework raises itself, which come without one.</summary>
+    public static string DefaultDetail(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is malformed.",
+        StatusCodes.Status401Unauthorized => "Authentication is required.",
+        StatusCodes.Status403Forbidden => "Not allowed.",
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This method is not allowed at this address.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        StatusCodes.Status429TooManyRequests => "Too many requests; retry later.",
+        StatusCodes.Status503ServiceUnavailable => "Temporarily unavailable; retry later.",
+        _ => "The request failed.",
     };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Loyalty.Runtime.Core;
 using Loyalty.Runtime.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
@@ -23,6 +24,8 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
 
         var result = exception switch
         {
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } missing => new ValidationProblem().Add("body", missing.Message).ToResult(),
             BadHttpRequestException bad => Problem.Create(
                 bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), "The request could not be read", bad.Message),
             _ when IsRetryable(exception) => RetryLater(httpContext),
@@ -60,6 +63,15 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} aborted by the client")]
     private static partial void LogAborted(ILogger logger, string method, string path);
+
+    // The serializer's own message names .NET types; the client gets the JSON path and a plain explanation.
+    private static IResult JsonProblem(JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+        return new ValidationProblem()
+            .Add(field, "Not valid here: malformed JSON, a value of the wrong type, or a field this endpoint does not know.")
+            .ToResult();
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Loyalty.Web.Tests.Hosting;
@@ -18,17 +19,23 @@ public sealed class WebApp : IAsyncLifetime
     public const string BootstrapToken = "test-bootstrap-token-0123456789abcdefghijklmnop";
 
     private readonly bool _seedDemo;
+    private readonly TimeProvider? _timeProvider;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<Program>? _factory;
 
     public WebApp()
-        : this(seedDemo: false)
+        : this(timeProvider: null, settings: null)
     {
     }
 
-    /// <summary>Demo seeding is off in tests (it would add a merchant to every database) except where a test checks it.</summary>
-    internal WebApp(bool seedDemo)
+    /// <param name="timeProvider">Replaces the system clock everywhere (runtime, grains, web), e.g. a <see cref="ManualTimeProvider"/>.</param>
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    /// <param name="seedDemo">Demo seeding is off in tests (it would add a merchant to every database) except where a test checks it.</param>
+    internal WebApp(TimeProvider? timeProvider, IReadOnlyDictionary<string, string?>? settings, bool seedDemo = false)
     {
         _seedDemo = seedDemo;
+        _timeProvider = timeProvider;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public string ConnectionString { get; private set; } = "";
@@ -48,12 +55,20 @@ public sealed class WebApp : IAsyncLifetime
                 ["Loyalty:Admin:BootstrapToken"] = BootstrapToken,
                 ["Loyalty:Demo:Seed"] = _seedDemo ? "true" : "false",
                 ["Serilog:MinimumLevel:Default"] = "Warning",
-            }));
-            web.ConfigureServices(services => services.AddGrainAssembly(typeof(EchoGrain).Assembly));
-            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
-            // Any free loopback port: several of these apps run at once (one per test class), so no fixed default port.
-            web.UseUrls("http://127.0.0.1:0");
+                // A free loopback port per app, so test classes (each with its own app) run in parallel.
+                ["urls"] = "http://127.0.0.1:0",
+            }).AddInMemoryCollection(_settings));
+            web.ConfigureServices(services =>
+            {
+                services.AddGrainAssembly(typeof(EchoGrain).Assembly);
+                if (_timeProvider is not null)
+                {
+                    services.RemoveAll<TimeProvider>();
+                    services.AddSingleton(_timeProvider);
+                }
+            });
+            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using Loyalty.GrainInterfaces.Json;
+
+namespace Loyalty.GrainInterfaces.Devices;
+
+[JsonConverter(typeof(CamelCaseEnumConverter<DeviceStatus>))]
+public enum DeviceStatus
+{
+    Active,
+    Revoked,
+}

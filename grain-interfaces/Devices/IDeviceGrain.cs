@@ -1,0 +1,34 @@
+using Loyalty.Runtime.Core;
+
+namespace Loyalty.GrainInterfaces.Devices;
+
+/// <summary>
+/// One paired terminal (key: the device id). It is the single source of truth for the device's token and
+/// revocation: every terminal request is authenticated by a call to it, so a revoke that has returned is seen by
+/// the next request on every frontend (no cache can outlive it).
+/// </summary>
+[GrainType("device")]
+public interface IDeviceGrain : IGrainWithGuidKey
+{
+    /// <summary>
+    /// Pairs the device with a store: generates its 256-bit token, stores only the token's SHA-256 (with the
+    /// <c>devices</c> row) and returns the token, which is never available again. Null when the device id is taken.
+    /// </summary>
+    Task<DevicePairing?> PairAsync(PairDeviceCommand command);
+
+    /// <summary>
+    /// Checks a presented token's SHA-256 in constant time. An active device's last-seen time is updated,
+    /// persisted at most once a minute.
+    /// </summary>
+    Task<DeviceAuthentication> AuthenticateAsync(byte[] tokenHash);
+
+    /// <summary>The device, or null when it was never paired.</summary>
+    [ReadOnly]
+    Task<DeviceDetails?> GetAsync();
+
+    /// <summary>
+    /// Revokes the device; once this returns, every later <see cref="AuthenticateAsync"/> answers revoked.
+    /// Returns false when the device was never paired. Revoking twice is harmless.
+    /// </summary>
+    Task<bool> RevokeAsync();
+}

@@ -1,0 +1,38 @@
+using Loyalty.Runtime.Core;
+
+namespace Loyalty.GrainInterfaces.Pins;
+
+/// <summary>
+/// One staff PIN (key: the PIN id). It owns the PIN's bcrypt hash and its failed-attempt counter and lock: every
+/// verification and every offline failure report for the PIN runs on this single activation, one at a time, so
+/// parallel guesses cannot get past the lockout.
+/// </summary>
+[GrainType("pin")]
+public interface IPinGrain : IGrainWithGuidKey
+{
+    /// <summary>
+    /// Creates the PIN: hashes <see cref="CreatePinCommand.Pin"/> with bcrypt (<c>$2b$</c>, cost 10, random salt) and
+    /// writes the state with its <c>staff_pins</c> row. Creating an existing PIN again changes nothing and returns it.
+    /// </summary>
+    Task<PinDetails> CreateAsync(CreatePinCommand command);
+
+    /// <summary>The PIN as terminals see it for offline verification, or null when it does not exist.</summary>
+    [ReadOnly]
+    Task<PinDetails?> GetAsync();
+
+    /// <summary>
+    /// Checks <paramref name="pin"/> for a terminal of <paramref name="storeId"/>: a PIN of another store is
+    /// <see cref="PinVerificationOutcome.Forbidden"/>; a locked PIN is refused without checking; a wrong PIN counts
+    /// as a failure toward the lockout; a right one resets the count.
+    /// </summary>
+    Task<PinVerification> VerifyAsync(Guid storeId, string pin);
+
+    /// <summary>
+    /// Counts <paramref name="count"/> (1 to 100) failures that a terminal of <paramref name="storeId"/> saw
+    /// offline, the last at <paramref name="lastAttemptAt"/>, toward the same lockout as online failures.
+    /// </summary>
+    Task<PinVerification> RecordOfflineFailuresAsync(Guid storeId, int count, DateTimeOffset lastAttemptAt);
+
+    /// <summary>Replaces the lockout policy (the merchant's setting); the current count and lock stay.</summary>
+    Task SetLockoutPolicyAsync(PinLockoutSettings settings);
+}

@@ -1,0 +1,133 @@
+using Loyalty.GrainInterfaces.Pins;
+using Loyalty.Runtime.Activations;
+using Loyalty.Runtime.Persistence;
+
+namespace Loyalty.Grains.Pins;
+
+/// <summary>
+/// A staff PIN. A verification holds the grain's turn from the lock check through the bcrypt comparison to the
+/// recorded failure, on purpose: were verifications interleaved, many parallel guesses could all pass the lock
+/// check before the first failure was counted. The bcrypt work itself runs on the thread pool (Task.Run) so this
+/// activation's scheduler thread is not the one blocked; one PIN thus takes about ten verifications a second,
+/// far more than a till ever needs, and a locked PIN is refused without any bcrypt work.
+/// </summary>
+public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState> state, TimeProvider time) : Grain, IPinGrain
+{
+    public async Task<PinDetails> CreateAsync(CreatePinCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (state.State.Exists)
+            return ToDetails(state.State);
+        if (PinFormat.Validate(command.Pin) is { } problem)
+            throw new ArgumentException(problem, nameof(command));
+        var policy = command.Lockout is { } lockout ? ToPolicy(lockout) : PinLockoutPolicy.Default;
+        var hash = await Task.Run(() => PinHasher.Hash(command.Pin));
+        state.State = new PinState
+        {
+            StoreId = command.StoreId,
+            MerchantId = command.MerchantId,
+            Name = command.Name,
+            PinHash = hash,
+            CreatedAt = time.GetUtcNow(),
+            Attempts = new PinAttemptState { Policy = policy },
+        };
+        await SaveAsync();
+        return ToDetails(state.State);
+    }
+
+    public Task<PinDetails?> GetAsync() =>
+        Task.FromResult(state.State.Exists ? ToDetails(state.State) : null);
+
+    public async Task<PinVerification> VerifyAsync(Guid storeId, string pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        if (Refusal(storeId) is { } refusal)
+            return refusal;
+        var attempts = state.State.Attempts;
+        if (attempts.IsLocked(time.GetUtcNow()))
+            return Answer(attempts, PinVerificationOutcome.Locked);
+
+        var hash = state.State.PinHash;
+        var valid = PinFormat.IsValid(pin) && await Task.Run(() => PinHasher.Verify(pin, hash));
+
+        // Taken after the comparison: the lock starts when the failure is known.
+        var now = time.GetUtcNow();
+        if (valid)
+        {
+            if (attempts.ConsecutiveFailures > 0 || attempts.LockedUntil is not null)
+                await SaveAsync(state.State with { Attempts = attempts.RecordSuccess() });
+            return new PinVerification(PinVerificationOutcome.Valid, attempts.Policy.MaxConsecutiveFailures, null);
+        }
+
+        var failed = attempts.RecordFailure(now);
+        await SaveAsync(state.State with { Attempts = failed });
+        return Answer(failed, failed.IsLocked(now) ? PinVerificationOutcome.Locked : PinVerificationOutcome.Invalid);
+    }
+
+    public async Task<PinVerification> RecordOfflineFailuresAsync(Guid storeId, int count, DateTimeOffset lastAttemptAt)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 100);
+        if (Refusal(storeId) is { } refusal)
+            return refusal;
+        var now = time.GetUtcNow();
+        var attempts = state.State.Attempts.RecordFailures(count, lastAttemptAt, now);
+        if (attempts != state.State.Attempts)
+            await SaveAsync(state.State with { Attempts = attempts });
+        return Answer(attempts, attempts.IsLocked(now) ? PinVerificationOutcome.Locked : PinVerificationOutcome.Recorded);
+    }
+
+    public async Task SetLockoutPolicyAsync(PinLockoutSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!state.State.Exists)
+            throw new InvalidOperationException("The PIN does not exist.");
+        var policy = ToPolicy(settings);
+        if (policy != state.State.Attempts.Policy)
+            await SaveAsync(state.State with { Attempts = state.State.Attempts with { Policy = policy } });
+    }
+
+    private PinVerification? Refusal(Guid storeId) =>
+        !state.State.Exists ? PinVerification.NotFound
+        : state.State.StoreId != storeId ? PinVerification.Forbidden
+        : null;
+
+    private PinVerification Answer(PinAttemptState attempts, PinVerificationOutcome outcome)
+    {
+        var now = time.GetUtcNow();
+        return new PinVerification(outcome, attempts.AttemptsRemaining(now), attempts.IsLocked(now) ? attempts.LockedUntil : null);
+    }
+
+    private Task SaveAsync(PinState next)
+    {
+        state.State = next;
+        return SaveAsync();
+    }
+
+    // The staff_pins row is the store's staff list for terminals; it commits with the state, so a listed lock is never stale.
+    private Task SaveAsync()
+    {
+        var pin = state.State;
+        return state.WriteStateAsync(
+        [
+            PinRows.StaffPin(GrainId.GetGuidKey(), pin),
+        ]);
+    }
+
+    private PinDetails ToDetails(PinState pin)
+    {
+        var now = time.GetUtcNow();
+        return new PinDetails(
+            GrainId.GetGuidKey(), pin.StoreId, pin.MerchantId, pin.Name, pin.PinHash,
+            pin.Attempts.IsLocked(now) ? pin.Attempts.LockedUntil : null, pin.CreatedAt);
+    }
+
+    private static PinLockoutPolicy ToPolicy(PinLockoutSettings settings)
+    {
+        var policy = new PinLockoutPolicy(settings.MaxConsecutiveFailures, settings.LockDuration);
+        var errors = policy.Validate();
+        return errors.IsEmpty
+            ? policy
+            : throw new ArgumentException(string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)), nameof(settings));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Loyalty.Web.Tests.Hosting;
+
+namespace Loyalty.Web.Tests.Admin;
+
+public sealed class StaffAdminEndpointsTests(TerminalApp app) : IClassFixture<TerminalApp>
+{
+    [Fact]
+    public async Task Create_ValidPin_IsCreatedAndStoredOnlyAsBcrypt()
+    {
+        var store = await app.CreateStoreAsync();
+        using var admin = app.Admin();
+
+        var response = await admin.PostAsJsonAsync($"/api/admin/v1/stores/{store.StoreId}/staff", new { name = " Alex ", pin = "4821" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var pinId = body.GetProperty("pinId").GetGuid();
+        Assert.Equal("Alex", body.GetProperty("name").GetString());
+        Assert.Equal(["pinId", "name"], body.EnumerateObject().Select(p => p.Name));
+        var hash = await app.QueryScalarAsync<string>("SELECT pin_hash FROM staff_pins WHERE pin_id = $1 AND store_id = $2 AND merchant_id = $3", pinId, store.StoreId, store.MerchantId);
+        Assert.StartsWith("$2b$10$", hash, StringComparison.Ordinal);
+        var state = await app.QueryScalarAsync<string>("SELECT payload::text FROM grain_state WHERE grain_key = $1", pinId.ToString("N"));
+        Assert.DoesNotContain("4821", state, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("123", "pin")]
+    [InlineData("123456789", "pin")]
+    [InlineData("12a4", "pin")]
+    [InlineData(null, "pin")]
+    public async Task Create_MalformedPin_IsValidationProblem(string? pin, string field)
+    {
+        var store = await app.CreateStoreAsync();
+        using var admin = app.Admin();
+
+        var response = await admin.PostAsJsonAsync($"/api/admin/v1/stores/{store.StoreId}/staff", new { name = "Alex", pin });
+
+        var problem = await ProblemAssert.AssertAsync(response, HttpStatusCode.BadRequest, "validation");
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Create_UnknownStore_IsStoreNotFound()
+    {
+        using var admin = app.Admin();
+
+        var response = await admin.PostAsJsonAsync($"/api/admin/v1/stores/{Guid.NewGuid()}/staff", new { name = "Alex", pin = "4821" });
+
+        await ProblemAssert.AssertAsync(response, HttpStatusCode.NotFound, "store-not-found");
+    }
+
+    [Fact]
+    public async Task Create_MerchantOwner_OnlyForOwnStores()
+    {
+        var own = await app.CreateStoreAsync();
+        var foreign = await app.CreateStoreAsync();
+        using var owner = app.App.CreateClient(await app.CreateMerchantOwnerTokenAsync(own.MerchantId));
+
+        var allowed = await owner.PostAsJsonAsync($"/api/admin/v1/stores/{own.StoreId}/staff", new { name = "Alex", pin = "4821" });
+        var refused = await owner.PostAsJsonAsync($"/api/admin/v1/stores/{foreign.StoreId}/staff", new { name = "Alex", pin = "4821" });
+
+        Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
+        await ProblemAssert.AssertAsync(refused, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(0L, await app.QueryScalarAsync<long>("SELECT count(*) FROM staff_pins WHERE store_id = $1", foreign.StoreId));
+    }
+
+    [Fact]
+    public async Task Create_WithoutAdminToken_IsUnauthorized()
+    {
+        var store = await app.CreateStoreAsync();
+        var device = await app.PairAsync(store.StoreId);
+        using var client = app.Device(device.Token);
+
+        var response = await client.PostAsJsonAsync($"/api/admin/v1/stores/{store.StoreId}/staff", new { name = "Alex", pin = "4821" });
+
+        await ProblemAssert.AssertAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Loyalty.Web.Tests.Hosting;
+
+public sealed record TestDevice(Guid DeviceId, string Token);

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using Loyalty.GrainInterfaces.Devices;
+using Loyalty.Runtime.Core;
+using Loyalty.Web.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loyalty.Web.Tests.Terminal;
+
+public sealed class RateLimitTests(RateLimitedTerminalApp app) : IClassFixture<RateLimitedTerminalApp>
+{
+    [Fact]
+    public async Task Verify_OverTheDeviceLimit_IsRateLimitedForThatDeviceOnly()
+    {
+        var store = await app.CreateStoreAsync();
+        var pinId = await app.CreatePinAsync(store.StoreId, "4821");
+        var (first, second) = await PairTwoDevicesAsync(store);
+        using var busy = app.Device(first.Token);
+        using var quiet = app.Device(second.Token);
+        var path = $"/api/terminal/v1/staff/{pinId}/verify";
+        for (var i = 0; i < RateLimitedTerminalApp.PinVerificationsPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await busy.PostAsJsonAsync(path, new { pin = "4821" })).StatusCode);
+        }
+
+        var limited = await busy.PostAsJsonAsync(path, new { pin = "4821" });
+        var other = await quiet.PostAsJsonAsync(path, new { pin = "4821" });
+
+        var problem = await ProblemAssert.AssertAsync(limited, HttpStatusCode.TooManyRequests, "rate-limited");
+        var retryAfter = int.Parse(Assert.Single(limited.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal(retryAfter, problem.GetProperty("retryAfter").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pair_OverTheAddressLimit_IsRateLimitedBeforeTheCodeIsSpent()
+    {
+        using var client = app.Device(token: null);
+
+        // The limit is per client address and these tests share one, so spend what is left of it with junk codes.
+        HttpResponseMessage response;
+        var attempts = 0;
+        do
+        {
+            response = await client.PostAsJsonAsync(TerminalApp.PairPath, new { code = "ZZZZ2222", deviceName = "A" });
+            attempts++;
+        }
+        while (response.StatusCode == HttpStatusCode.Gone && attempts <= RateLimitedTerminalApp.PairRequestsPerMinute);
+
+        await ProblemAssert.AssertAsync(response, HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.True(response.Headers.Contains("Retry-After"));
+    }
+
+    // Paired through the device grain, not POST /pair, so this test does not depend on the pairing budget.
+    private async Task<(TestDevice First, TestDevice Second)> PairTwoDevicesAsync(TestStore store)
+    {
+        var grains = app.App.Services.GetRequiredService<IGrainFactory>();
+        var devices = new List<TestDevice>();
+        foreach (var name in new[] { "Till 1", "Till 2" })
+        {
+            var pairing = await grains.GetGrain<IDeviceGrain>(Guid.NewGuid()).PairAsync(new PairDeviceCommand(store.StoreId, store.MerchantId, name));
+            devices.Add(new TestDevice(pairing!.Device.DeviceId, pairing.Token));
+        }
+
+        return (devices[0], devices[1]);
+    }
+}

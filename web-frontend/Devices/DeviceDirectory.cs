@@ -1,0 +1,39 @@
+using Loyalty.Runtime.Postgres;
+using Npgsql;
+
+namespace Loyalty.Web.Devices;
+
+/// <summary>
+/// Reads the <c>devices</c> read model that device grains write. It finds which device a token hash belongs to, but
+/// never decides whether the device may act: that is the device grain's answer (revocation must not be read from
+/// a table a moment behind, nor from a cache).
+/// </summary>
+internal sealed class DeviceDirectory(LoyaltyDatabase database)
+{
+    public async Task<Guid?> FindIdByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT device_id FROM devices WHERE token_hash = $1");
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = tokenHash });
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
+    }
+
+    public async Task<IReadOnlyList<DeviceResponse>> ListByStoreAsync(Guid storeId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT device_id, name, status, paired_at, last_seen_at FROM devices WHERE store_id = $1 ORDER BY paired_at, device_id");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = storeId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var devices = new List<DeviceResponse>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            devices.Add(new DeviceResponse(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return devices;
+    }
+}

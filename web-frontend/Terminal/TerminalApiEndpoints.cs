@@ -1,0 +1,21 @@
+using Loyalty.Web.Pairing;
+using Loyalty.Web.Staff;
+
+namespace Loyalty.Web.Terminal;
+
+/// <summary>The terminal API, version 1 (shared contracts/terminal-api-v1.md): every endpoint but <c>POST /pair</c> needs a device token.</summary>
+public static class TerminalApiEndpoints
+{
+    public const string BasePath = "/api/terminal/v1";
+
+    public static IEndpointRouteBuilder MapTerminalApi(this IEndpointRouteBuilder app)
+    {
+        var terminal = app.MapGroup(BasePath).WithTags("Terminal");
+        terminal.MapPairingEndpoints();
+
+        var device = terminal.MapGroup("").AddEndpointFilter<DeviceAuthenticationFilter>();
+        device.MapStaffEndpoints();
+        device.MapTerminalCardEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Web.Terminal;
+
+public sealed class TerminalOptionsValidator : IValidateOptions<TerminalOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TerminalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.PairRequestsPerMinute is < 1 or > 10_000)
+            failures.Add("Loyalty:Terminal:PairRequestsPerMinute must be between 1 and 10000.");
+        if (options.PinVerificationsPerMinute is < 1 or > 10_000)
+            failures.Add("Loyalty:Terminal:PinVerificationsPerMinute must be between 1 and 10000.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Loyalty.GrainInterfaces.Devices;
+using Loyalty.Web.Problems;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Web.Terminal;
+
+/// <summary>
+/// Rate limits of the terminal API (fixed one-minute windows, no queueing): pairing per client IP, PIN verification
+/// per device. The limiter runs before endpoint filters, so "per device" is keyed by the bearer token's SHA-256:
+/// one token is one device, and the raw token never sits in the limiter's memory.
+/// </summary>
+public static class TerminalRateLimits
+{
+    public const string Pairing = "terminal-pairing";
+    public const string PinVerification = "terminal-pin-verification";
+
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddTerminalRateLimits(this IServiceCollection services)
+    {
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = RejectAsync;
+            options.AddPolicy(Pairing, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => PerMinute(Options(context).PairRequestsPerMinute)));
+            options.AddPolicy(PinVerification, context => RateLimitPartition.GetFixedWindowLimiter(
+                TerminalTokens.FromHeader(context.Request) is { } token ? Convert.ToHexString(DeviceTokens.Hash(token)) : "",
+                _ => PerMinute(Options(context).PinVerificationsPerMinute)));
+        });
+    }
+
+    private static TerminalOptions Options(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<TerminalOptions>>().Value;
+
+    private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
+        new() { PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true };
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await Problem.Create(
+                StatusCodes.Status429TooManyRequests,
+                ProblemCodes.RateLimited,
+                "Too many requests",
+                $"Retry after {seconds} seconds.",
+                new Dictionary<string, object?> { ["retryAfter"] = seconds })
+            .ExecuteAsync(context.HttpContext);
+    }
+}
