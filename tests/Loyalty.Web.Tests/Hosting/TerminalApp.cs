@@ -8,8 +8,8 @@ using Npgsql;
 namespace Loyalty.Web.Tests.Hosting;
 
 /// <summary>
-/// The web frontend on a manual clock, with helpers to seed merchants and stores (in the read-model tables the
-/// merchant and store grains will own), admin tokens, pairing codes, devices and PINs over the real HTTP APIs.
+/// The web frontend on a manual clock, with helpers that create merchants, stores, programs, admin tokens, pairing
+/// codes, devices and PINs over the real HTTP APIs.
 /// </summary>
 public class TerminalApp : IAsyncLifetime
 {
@@ -36,17 +36,7 @@ public class TerminalApp : IAsyncLifetime
 
     public WebApp App { get; }
 
-    public async Task InitializeAsync()
-    {
-        await App.InitializeAsync();
-
-        // The merchant and store modules create these tables on another branch; only the columns read here matter.
-        await ExecuteAsync(
-            """
-            CREATE TABLE IF NOT EXISTS merchants (merchant_id uuid PRIMARY KEY, name text NOT NULL);
-            CREATE TABLE IF NOT EXISTS stores (store_id uuid PRIMARY KEY, merchant_id uuid NOT NULL, name text NOT NULL);
-            """);
-    }
+    public Task InitializeAsync() => App.InitializeAsync();
 
     public Task DisposeAsync() => App.DisposeAsync();
 
@@ -54,15 +44,38 @@ public class TerminalApp : IAsyncLifetime
 
     public HttpClient Device(string? token) => App.CreateClient(token);
 
-    /// <summary>A new merchant with one store, each with a unique name.</summary>
+    /// <summary>A new store, of a new merchant unless one is given, created through the admin API.</summary>
     public async Task<TestStore> CreateStoreAsync(Guid? merchantId = null)
     {
-        var store = new TestStore(Guid.NewGuid(), $"Store {Guid.NewGuid():N}", merchantId ?? Guid.NewGuid(), $"Merchant {Guid.NewGuid():N}");
-        await ExecuteAsync(
-            "INSERT INTO merchants (merchant_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            store.MerchantId, store.MerchantName);
-        await ExecuteAsync("INSERT INTO stores (store_id, merchant_id, name) VALUES ($1, $2, $3)", store.StoreId, store.MerchantId, store.StoreName);
-        return store;
+        using var admin = Admin();
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var merchantName = $"Merchant {suffix}";
+        if (merchantId is null)
+        {
+            var merchant = await admin.PostAsJsonAsync("/api/admin/v1/merchants", new { name = merchantName, slug = $"merchant-{suffix}" });
+            Assert.Equal(HttpStatusCode.Created, merchant.StatusCode);
+            merchantId = (await merchant.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+        else
+        {
+            var existing = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/v1/merchants/{merchantId}");
+            merchantName = existing.GetProperty("name").GetString()!;
+        }
+
+        var storeName = $"Store {suffix}";
+        var store = await admin.PostAsJsonAsync($"/api/admin/v1/merchants/{merchantId}/stores", new { name = storeName, slug = $"store-{suffix}" });
+        Assert.Equal(HttpStatusCode.Created, store.StatusCode);
+        var storeId = (await store.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return new TestStore(storeId, storeName, merchantId.Value, merchantName);
+    }
+
+    /// <summary>A program of the merchant, created through the admin API; returns its JSON body (id, rewards with ids).</summary>
+    public async Task<JsonElement> CreateProgramAsync(Guid merchantId, object program)
+    {
+        using var admin = Admin();
+        var response = await admin.PostAsJsonAsync($"/api/admin/v1/merchants/{merchantId}/programs", program);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<string> CreateMerchantOwnerTokenAsync(Guid merchantId)

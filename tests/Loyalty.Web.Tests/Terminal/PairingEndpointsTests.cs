@@ -39,9 +39,8 @@ public sealed class PairingEndpointsTests(TerminalApp app) : IClassFixture<Termi
     public async Task Pair_MerchantWithPrograms_ListsThem()
     {
         var store = await app.CreateStoreAsync();
-        var programId = Guid.NewGuid();
-        await app.ExecuteAsync("CREATE TABLE IF NOT EXISTS programs (program_id uuid PRIMARY KEY, merchant_id uuid NOT NULL, name text NOT NULL, kind text NOT NULL)");
-        await app.ExecuteAsync("INSERT INTO programs (program_id, merchant_id, name, kind) VALUES ($1, $2, 'Coffee card', 'stamps')", programId, store.MerchantId);
+        var created = await app.CreateProgramAsync(store.MerchantId, new { name = "Coffee card", kind = "stamps", stampsRequired = 10, stampRewardName = "Coffee" });
+        var programId = created.GetProperty("id").GetGuid();
         var code = await app.IssueCodeAsync(store.StoreId);
         using var client = app.Device(token: null);
 
