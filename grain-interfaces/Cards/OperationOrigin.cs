@@ -8,6 +8,7 @@ namespace Loyalty.GrainInterfaces.Cards;
 /// <param name="StoreTimeZone">IANA time zone of the store: daily caps count its local days.</param>
 /// <param name="IdempotencyKey">1 to 128 characters, unique per merchant.</param>
 /// <param name="OccurredAt">When the tablet performed the operation (offline queue), if it says.</param>
+/// <param name="Actor">For admin operations, who made them (admin token id): the change is also audited.</param>
 public sealed record OperationOrigin(
     Guid MerchantId,
     Guid? StoreId,
@@ -15,4 +16,5 @@ public sealed record OperationOrigin(
     Guid? PinId,
     string StoreTimeZone,
     string IdempotencyKey,
-    DateTimeOffset? OccurredAt);
+    DateTimeOffset? OccurredAt,
+    string? Actor = null);

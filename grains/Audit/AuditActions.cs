@@ -6,4 +6,6 @@ public static class AuditActions
     public const string MerchantCreated = "merchant.created";
     public const string StoreCreated = "store.created";
     public const string ProgramCreated = "program.created";
+    public const string CardAdjusted = "card.adjusted";
+    public const string CardTransactionVoided = "card.transaction-voided";
 }

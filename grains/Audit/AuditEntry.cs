@@ -24,7 +24,7 @@ public sealed record AuditEntry(
 
     public StorageRow ToStorageRow() => StorageRow.Insert(
         Table,
-        new("merchant_id", MerchantId),
+        new("merchant_id", TypedNull.Of(MerchantId)),
         new("actor", Actor),
         new("action", Action),
         new("subject_type", SubjectType),

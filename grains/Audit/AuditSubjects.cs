@@ -6,4 +6,5 @@ public static class AuditSubjects
     public const string Merchant = "merchant";
     public const string Store = "store";
     public const string Program = "program";
+    public const string Card = "card";
 }

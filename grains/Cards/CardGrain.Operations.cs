@@ -1,5 +1,6 @@
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.GrainInterfaces.Programs;
+using Loyalty.Grains.Audit;
 using Loyalty.Grains.Idempotency;
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Rules;
@@ -56,6 +57,11 @@ public sealed partial class CardGrain
             rows.Add(CardRows.Ledger(entry));
             rows.Add(CardRows.ReadModel(result.State, merchantId, entry.Head));
             rows.Add(CardRows.Outbox(OutboxTopics.CardChanged, merchantId, card.CardNumber, new { transactionId = context.TransactionId }, now));
+            if (command.Origin.Actor is { } actor)
+            {
+                rows.Add(AuditOf(command, actor, merchantId, card.CardNumber, context.TransactionId, now));
+            }
+
             if (result.Fact.RewardsDelta > 0)
             {
                 rows.Add(CardRows.Outbox(OutboxTopics.RewardReady, merchantId, card.CardNumber, new { rewardsAvailable = result.State.RewardsAvailable }, now));
@@ -85,6 +91,26 @@ public sealed partial class CardGrain
         CardCommandKind.Void => card.Void(program, command.VoidedTransactionId ?? Guid.Empty, command.Reason ?? string.Empty, context),
         _ => CardOperationResult.Refused(RuleViolation.Validation("kind", $"Unknown operation {command.Kind}.")),
     };
+
+    /// <summary>Admin changes to a card (adjustments, voids) are audited with who made them.</summary>
+    private static StorageRow AuditOf(CardCommand command, string actor, Guid merchantId, string cardNumber, Guid transactionId, DateTimeOffset now) =>
+        new AuditEntry(
+            merchantId,
+            actor,
+            command.Kind == CardCommandKind.Void ? AuditActions.CardTransactionVoided : AuditActions.CardAdjusted,
+            AuditSubjects.Card,
+            cardNumber,
+            now)
+        {
+            Details = new Dictionary<string, object?>
+            {
+                ["transactionId"] = transactionId,
+                ["stampsDelta"] = command.StampsDelta,
+                ["pointsDelta"] = command.PointsDelta,
+                ["voidedTransactionId"] = command.VoidedTransactionId,
+                ["reason"] = command.Reason,
+            },
+        }.ToStorageRow();
 
     private static CardOutcome Answer(IdempotencyRecord known, string fingerprint) =>
         IdempotencyRules.Decide(known.Fingerprint, fingerprint) == IdempotencyDecision.Replay

@@ -23,6 +23,7 @@ public static class AdminApiEndpoints
         admin.MapClusterEndpoints();
         admin.MapMerchantEndpoints();
         admin.MapAdminCardEndpoints();
+        admin.MapAdminCardChangeEndpoints();
 
         // Everything about one merchant: owners of other merchants are refused before any lookup.
         var merchant = admin.MapGroup("/merchants/{merchantId:guid}")

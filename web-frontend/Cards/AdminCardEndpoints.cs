@@ -30,7 +30,7 @@ public static class AdminCardEndpoints
 
     private static async Task<IResult> GetCardAsync(string cardNumber, HttpContext context, IGrainFactory grains)
     {
-        var (card, problem) = await FindAsync(cardNumber, context, grains);
+        var (card, problem) = await AdminCardAccess.FindAsync(cardNumber, context, grains);
         return problem ?? TypedResults.Ok(CardBodies.Admin(card!));
     }
 
@@ -45,7 +45,7 @@ public static class AdminCardEndpoints
             return validation.ToResult();
         }
 
-        var (_, problem) = await FindAsync(cardNumber, context, grains);
+        var (_, problem) = await AdminCardAccess.FindAsync(cardNumber, context, grains);
         if (problem is not null)
         {
             return problem;
@@ -79,26 +79,6 @@ public static class AdminCardEndpoints
         }
 
         return TypedResults.Ok(new TransactionPage(items, number, size, total));
-    }
-
-    /// <summary>The card, if the number is well formed, the card exists and the admin may see its merchant.</summary>
-    private static async Task<(CardView? Card, IResult? Problem)> FindAsync(string cardNumber, HttpContext context, IGrainFactory grains)
-    {
-        if (CardNumbers.Validate(cardNumber) is { IsValid: false } invalid)
-        {
-            return (null, new ValidationProblem().Add("cardNumber", invalid.Reason ?? "The card number is not valid.").ToResult());
-        }
-
-        var card = await grains.GetGrain<ICardGrain>(cardNumber).GetAsync();
-        if (card is null)
-        {
-            return (null, Problem.Create(StatusCodes.Status404NotFound, "card-not-found", "Card not found", $"No card has number {cardNumber}."));
-        }
-
-        var admin = context.GetAdmin();
-        return admin.IsPlatformAdmin || admin.MerchantId == card.MerchantId
-            ? (card, null)
-            : (null, Problem.Forbidden("The card belongs to another merchant."));
     }
 
     private static async Task<long> CountAsync(LoyaltyDatabase database, string cardNumber, CancellationToken cancellationToken)

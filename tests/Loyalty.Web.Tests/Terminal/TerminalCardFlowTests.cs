@@ -185,6 +185,36 @@ public sealed class TerminalCardFlowTests(TerminalApp app) : IClassFixture<Termi
         Assert.Equal("x1", page.GetProperty("items")[0].GetProperty("idempotencyKey").GetString());
     }
 
+    [Fact]
+    public async Task AdminAdjustAndVoid_ChangeTheCardAreAuditedAndKeepTheLedgerVerifiable()
+    {
+        var (store, device, pinId, program) = await SetUpAsync();
+        var number = await EnrollAsync(device, program, pinId);
+        using var admin = app.Admin();
+
+        var adjusted = await PostAsync(admin, $"/api/admin/v1/cards/{number}/adjustments", new { pointsDelta = 200, stampsDelta = 3, reason = "Goodwill after a broken machine", idempotencyKey = "adj-1" });
+        Assert.Equal((3, 250L), (adjusted.GetProperty("stamps").GetInt32(), adjusted.GetProperty("points").GetInt64()));
+        var voided = await PostAsync(admin, $"/api/admin/v1/cards/{number}/voids", new { transactionId = adjusted.GetProperty("transactionId").GetGuid(), reason = "Entered twice", idempotencyKey = "void-1" });
+        Assert.Equal((0, 50L), (voided.GetProperty("stamps").GetInt32(), voided.GetProperty("points").GetInt64()));
+        var again = await admin.PostAsJsonAsync($"/api/admin/v1/cards/{number}/voids", new { transactionId = adjusted.GetProperty("transactionId").GetGuid(), reason = "Entered twice", idempotencyKey = "void-2" });
+        await AssertProblemAsync(again, HttpStatusCode.UnprocessableEntity, "transaction-already-voided");
+        var belowZero = await admin.PostAsJsonAsync($"/api/admin/v1/cards/{number}/adjustments", new { pointsDelta = -51, reason = "Too much", idempotencyKey = "adj-2" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, belowZero.StatusCode);
+
+        var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/v1/merchants/{store.MerchantId}/audit-log");
+        var actions = audit.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("action").GetString()).ToList();
+        Assert.Equal(1, actions.Count(a => a == "card.adjusted"));
+        Assert.Equal(1, actions.Count(a => a == "card.transaction-voided"));
+
+        var intact = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/v1/cards/{number}/ledger-verification");
+        Assert.True(intact.GetProperty("isValid").GetBoolean());
+        Assert.Equal(4, intact.GetProperty("entriesChecked").GetInt64());
+        await app.ExecuteAsync("UPDATE ledger_entries SET reason = 'edited' WHERE card_number = $1 AND sequence = 3", number);
+        var broken = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/v1/cards/{number}/ledger-verification");
+        Assert.False(broken.GetProperty("isValid").GetBoolean());
+        Assert.Equal(3, broken.GetProperty("firstBadSequence").GetInt64());
+    }
+
     [Theory]
     [InlineData("/cards/{card}/stamps", "{\"count\": \"three\", \"pinId\": \"{pin}\", \"idempotencyKey\": \"v\"}")]
     [InlineData("/cards/{card}/stamps", "{\"count\": 1, \"pinId\": \"{pin}\", \"idempotencyKey\": \"v\", \"bonus\": true}")]
