@@ -19,6 +19,9 @@ public sealed record CardGrainState
     /// <summary>When the point-expiry reminder is due, or null when none is registered.</summary>
     public DateTimeOffset? ExpiryReminderDue { get; init; }
 
+    /// <summary>The expiry time a "points expiring" notice went out for, so each expiry is announced once.</summary>
+    public DateTimeOffset? ExpiryNoticeFor { get; init; }
+
     public IdempotencyRecord? FindKey(string key) => RecentKeys.FirstOrDefault(r => r.Key == key);
 
     public CardGrainState Remember(IdempotencyRecord record) => this with

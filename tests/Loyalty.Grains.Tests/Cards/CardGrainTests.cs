@@ -129,7 +129,10 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
         var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
         var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
         await grain.ApplyAsync(new CardCommand(CardCommandKind.Points, CardSilo.Origin(merchantId, "old"), PurchaseAmountMinor: 1000, Currency: "EUR"));
-        silo.Time.Advance(TimeSpan.FromDays(20));
+        await ReminderSteps.AdvanceToNextTickAsync(silo, TimeSpan.FromDays(20));
+        await Loyalty.Testing.Eventually.TrueAsync(
+            async () => await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1 AND topic = 'points-expiring'", card.CardNumber) == 1,
+            "the expiry notice went out");
         await grain.ApplyAsync(new CardCommand(CardCommandKind.Points, CardSilo.Origin(merchantId, "new"), PurchaseAmountMinor: 500, Currency: "EUR"));
 
         // The first lot (100 points) reaches 30 days; the reminder registered for it wakes the card.
@@ -138,5 +141,8 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
 
         Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE card_number = $1 AND kind = 'expiry' AND points_delta = -100", card.CardNumber));
         Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1 AND topic = 'points-expired'", card.CardNumber));
+
+        // Fourteen days before, the customer was told once how many points would expire and when.
+        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1 AND topic = 'points-expiring' AND (payload->>'points')::bigint = 100", card.CardNumber));
     }
 }
