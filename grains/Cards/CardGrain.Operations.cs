@@ -35,7 +35,7 @@ public sealed partial class CardGrain
         var fingerprint = CardFingerprints.Of(card.CardNumber, command);
         if (state.State.FindKey(command.Origin.IdempotencyKey) is { } known)
         {
-            return Answer(known, fingerprint);
+            return await AnswerRecentAsync(known, fingerprint, merchantId);
         }
 
         var program = await GetProgramAsync(Guid.Parse(card.ProgramId, System.Globalization.CultureInfo.InvariantCulture));
@@ -112,6 +112,21 @@ public sealed partial class CardGrain
             },
         }.ToStorageRow();
 
+    /// <summary>A retry of a key this card answered recently: its stored first answer, or 409 for another request.</summary>
+    private async Task<CardOutcome> AnswerRecentAsync(RecentKey known, string fingerprint, Guid merchantId)
+    {
+        if (IdempotencyRules.Decide(known.Fingerprint, fingerprint) != IdempotencyDecision.Replay)
+        {
+            return KeyReused(known.Key);
+        }
+
+        // The state only remembers keys whose write committed (a failed write drops the activation, and this grain does
+        // not coalesce writes: each call waits for its own), so the row is there.
+        var stored = await IdempotencyStore.FindAsync(database, merchantId, known.Key)
+            ?? throw new InvalidOperationException($"Idempotency key {known.Key} of card {GrainId.Key} is remembered but not stored.");
+        return Answer(stored, fingerprint);
+    }
+
     private static CardOutcome Answer(IdempotencyRecord known, string fingerprint) =>
         IdempotencyRules.Decide(known.Fingerprint, fingerprint) == IdempotencyDecision.Replay
             ? known.Outcome with { Replayed = true }
@@ -137,8 +152,12 @@ public sealed partial class CardGrain
         {
             // The failed write deactivates this activation (its memory holds the refused change); the answer comes from storage.
             LogKeyInUse(logger, record.Key, GrainId.Key);
-            var stored = await IdempotencyStore.FindAsync(database, merchantId, record.Key)
-                ?? throw new InvalidOperationException($"Idempotency key {record.Key} was reported in use but is not stored.", exception);
+            var stored = await IdempotencyStore.FindAsync(database, merchantId, record.Key);
+            if (stored is null)
+            {
+                throw;
+            }
+
             return Answer(stored, record.Fingerprint);
         }
     }

@@ -25,6 +25,7 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
     private Task? _loop;
     private long _idlePasses;
     private long _nextWakeUpTicks;
+    private DateTimeOffset _sleepComputedAt;
     private int _disposed;
     private int _stopLogged;
 
@@ -145,7 +146,8 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
         }
 
         var earliest = await _table.ReadEarliestDueAsync(GrainHashRange.FullRing, stopping);
-        return ReminderSchedule.GetSleep(_time.GetUtcNow(), earliest, _options.RefreshPeriod);
+        _sleepComputedAt = _time.GetUtcNow();
+        return ReminderSchedule.GetSleep(_sleepComputedAt, earliest, _options.RefreshPeriod);
     }
 
     private async Task SleepAsync(TimeSpan sleep, Task wake, CancellationToken stopping)
@@ -155,12 +157,19 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
             return;
         }
 
+        // The sleep was computed from an earlier reading of the clock: if the clock passed the wake-up time before the
+        // timer was armed (a long pause, or a test moving a manual clock), the timer would fire late. Check once armed.
+        var wakeAt = _sleepComputedAt + sleep;
         using var sleepCancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var delay = Task.Delay(sleep, _time, sleepCancel.Token);
-        Interlocked.Exchange(ref _nextWakeUpTicks, (_time.GetUtcNow() + sleep).UtcTicks);
+        Interlocked.Exchange(ref _nextWakeUpTicks, wakeAt.UtcTicks);
         Interlocked.Increment(ref _idlePasses);
         _wentIdle.Signal();
-        await Task.WhenAny(delay, wake);
+        if (_time.GetUtcNow() < wakeAt)
+        {
+            await Task.WhenAny(delay, wake);
+        }
+
         Interlocked.Exchange(ref _nextWakeUpTicks, 0);
 
         // Cancelling disposes the timer of a sleep cut short by a signal.
