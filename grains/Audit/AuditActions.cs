@@ -6,4 +6,8 @@ public static class AuditActions
     public const string MerchantCreated = "merchant.created";
     public const string StoreCreated = "store.created";
     public const string ProgramCreated = "program.created";
+    public const string PinLockoutChanged = "merchant.pin-lockout-changed";
+    public const string PinCreated = "pin.created";
+    public const string DevicePaired = "device.paired";
+    public const string DeviceRevoked = "device.revoked";
 }

@@ -6,4 +6,6 @@ public static class AuditSubjects
     public const string Merchant = "merchant";
     public const string Store = "store";
     public const string Program = "program";
+    public const string Pin = "pin";
+    public const string Device = "device";
 }
