@@ -1,6 +1,6 @@
 namespace Loyalty.GrainInterfaces.Audit;
 
-/// <summary>Who an audited change is attributed to: an admin token id, or <see cref="System"/>.</summary>
+/// <summary>Who an audited change is attributed to: an admin token id, a device (<c>device:{id}</c>), or <see cref="System"/>.</summary>
 public static class AuditActors
 {
     /// <summary>Changes the platform makes by itself (demo seeding, scheduled jobs).</summary>
@@ -8,4 +8,7 @@ public static class AuditActors
 
     /// <summary>The actor for an admin API token.</summary>
     public static string ForAdminToken(Guid tokenId) => tokenId.ToString("D");
+
+    /// <summary>The actor for a terminal acting for itself (pairing): <c>device:{id}</c>.</summary>
+    public static string ForDevice(Guid deviceId) => $"device:{deviceId:D}";
 }

@@ -12,7 +12,8 @@ public interface IDeviceGrain : IGrainWithGuidKey
 {
     /// <summary>
     /// Pairs the device with a store: generates its 256-bit token, stores only the token's SHA-256 (with the
-    /// <c>devices</c> row) and returns the token, which is never available again. Null when the device id is taken.
+    /// <c>devices</c> row and a <c>device.paired</c> audit entry by <c>device:{id}</c>) and returns the token, which is
+    /// never available again. Null when the device id is taken.
     /// </summary>
     Task<DevicePairing?> PairAsync(PairDeviceCommand command);
 
@@ -28,7 +29,8 @@ public interface IDeviceGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Revokes the device; once this returns, every later <see cref="AuthenticateAsync"/> answers revoked.
-    /// Returns false when the device was never paired. Revoking twice is harmless.
+    /// Returns false when the device was never paired. The revoke commits with a <c>device.revoked</c> audit entry by
+    /// <paramref name="actor"/>. Revoking twice is harmless (and audited once).
     /// </summary>
-    Task<bool> RevokeAsync();
+    Task<bool> RevokeAsync(string actor);
 }

@@ -1,4 +1,5 @@
 using Loyalty.GrainInterfaces.Commands;
+using Loyalty.GrainInterfaces.Pins;
 using Loyalty.Runtime.Core;
 
 namespace Loyalty.GrainInterfaces.Merchants;
@@ -18,4 +19,14 @@ public interface IMerchantGrain : IGrainWithGuidKey
     /// <summary>The merchant, or null when it was never created.</summary>
     [ReadOnly]
     Task<MerchantDetails?> GetAsync();
+
+    /// <summary>
+    /// Sets the merchant's staff PIN lockout, with a <c>merchant.pin-lockout-changed</c> audit entry. Refuses with
+    /// <c>validation</c> or <c>merchant-not-found</c>. PIN grains pick the new policy up within a minute.
+    /// </summary>
+    Task<CommandResult<PinLockoutSettings>> SetPinLockoutAsync(SetPinLockoutCommand command);
+
+    /// <summary>The merchant's PIN lockout; the default (5 failures, 15 minutes) when none was set or the merchant does not exist.</summary>
+    [ReadOnly]
+    Task<PinLockoutSettings> GetPinLockoutAsync();
 }

@@ -5,14 +5,17 @@ namespace Loyalty.GrainInterfaces.Pins;
 /// <summary>
 /// One staff PIN (key: the PIN id). It owns the PIN's bcrypt hash and its failed-attempt counter and lock: every
 /// verification and every offline failure report for the PIN runs on this single activation, one at a time, so
-/// parallel guesses cannot get past the lockout.
+/// parallel guesses cannot get past the lockout. The lockout policy is the merchant's
+/// (<see cref="Merchants.IMerchantGrain.GetPinLockoutAsync"/>), read when the PIN is created, when it activates, and
+/// again before a check once the copy it holds is a minute old.
 /// </summary>
 [GrainType("pin")]
 public interface IPinGrain : IGrainWithGuidKey
 {
     /// <summary>
-    /// Creates the PIN: hashes <see cref="CreatePinCommand.Pin"/> with bcrypt (<c>$2b$</c>, cost 10, random salt) and
-    /// writes the state with its <c>staff_pins</c> row. Creating an existing PIN again changes nothing and returns it.
+    /// Creates the PIN: hashes <see cref="CreatePinCommand.Pin"/> with bcrypt (<c>$2b$</c>, cost 10, random salt), takes
+    /// the merchant's lockout policy, and writes the state with its <c>staff_pins</c> row and a <c>pin.created</c> audit
+    /// entry. Creating an existing PIN again changes nothing and returns it.
     /// </summary>
     Task<PinDetails> CreateAsync(CreatePinCommand command);
 
@@ -32,7 +35,4 @@ public interface IPinGrain : IGrainWithGuidKey
     /// offline, the last at <paramref name="lastAttemptAt"/>, toward the same lockout as online failures.
     /// </summary>
     Task<PinVerification> RecordOfflineFailuresAsync(Guid storeId, int count, DateTimeOffset lastAttemptAt);
-
-    /// <summary>Replaces the lockout policy (the merchant's setting); the current count and lock stay.</summary>
-    Task SetLockoutPolicyAsync(PinLockoutSettings settings);
 }

@@ -8,4 +8,8 @@ public static class AuditActions
     public const string ProgramCreated = "program.created";
     public const string CardAdjusted = "card.adjusted";
     public const string CardTransactionVoided = "card.transaction-voided";
+    public const string PinLockoutChanged = "merchant.pin-lockout-changed";
+    public const string PinCreated = "pin.created";
+    public const string DevicePaired = "device.paired";
+    public const string DeviceRevoked = "device.revoked";
 }

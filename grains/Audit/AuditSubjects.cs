@@ -7,4 +7,6 @@ public static class AuditSubjects
     public const string Store = "store";
     public const string Program = "program";
     public const string Card = "card";
+    public const string Pin = "pin";
+    public const string Device = "device";
 }

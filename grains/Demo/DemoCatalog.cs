@@ -6,7 +6,8 @@ namespace Loyalty.Grains.Demo;
 
 /// <summary>
 /// The demo data. Ids are fixed so that seeding is idempotent: a seed interrupted half-way is completed by the next
-/// start, and entities that exist already are refused as conflicts and left alone.
+/// start, and entities that exist already are refused as conflicts and left alone. Cards have random numbers, so they
+/// are found again through their enrolment grain (program and e-mail) and fixed idempotency keys.
 /// </summary>
 public static class DemoCatalog
 {
@@ -15,19 +16,30 @@ public static class DemoCatalog
     public static readonly Guid KirchbergStoreId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869c2");
     public static readonly Guid StampsProgramId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869d1");
     public static readonly Guid PointsProgramId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869d2");
+    public static readonly Guid CityAnnaPinId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869e1");
+    public static readonly Guid CityLucPinId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869e2");
+    public static readonly Guid KirchbergMariePinId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869e3");
+    public static readonly Guid KirchbergTomPinId = new("0d3f6a52-5c1e-4a8e-9b1a-6f61736869e4");
+
+    /// <summary>The documented demo PINs (README): every demo store has one staff member with each.</summary>
+    public const string FirstPin = "1234";
+    public const string SecondPin = "5678";
+
+    public const string TimeZone = "Europe/Luxembourg";
+    public const string Currency = "EUR";
 
     public static CreateMerchantCommand Merchant(string actor) => new("Fashion Hub", "fashionhub", Locales.Default, actor);
 
     public static IReadOnlyList<(Guid Id, CreateStoreCommand Command)> Stores(string actor) =>
     [
-        (CityStoreId, new CreateStoreCommand(MerchantId, "Fashion Hub Ville-Haute", "ville-haute", "Europe/Luxembourg", new Dictionary<string, string?>
+        (CityStoreId, new CreateStoreCommand(MerchantId, "Fashion Hub Ville-Haute", "ville-haute", TimeZone, new Dictionary<string, string?>
         {
             ["en"] = "Our flagship store in the old town, with a coffee corner.",
             ["fr"] = "Notre magasin phare dans la vieille ville, avec un coin café.",
             ["de"] = "Unser Flagship-Store in der Altstadt, mit Kaffee-Ecke.",
             ["lb"] = "Eise Flagship-Buttek an der Alstad, mat engem Kaffiseck.",
         }, actor)),
-        (KirchbergStoreId, new CreateStoreCommand(MerchantId, "Fashion Hub Kirchberg", "kirchberg", "Europe/Luxembourg", new Dictionary<string, string?>
+        (KirchbergStoreId, new CreateStoreCommand(MerchantId, "Fashion Hub Kirchberg", "kirchberg", TimeZone, new Dictionary<string, string?>
         {
             ["en"] = "In the Kirchberg shopping centre, open late on Thursdays.",
             ["fr"] = "Dans le centre commercial du Kirchberg, ouvert tard le jeudi.",
@@ -54,10 +66,28 @@ public static class DemoCatalog
             Name = "Fashion points",
             Kind = ProgramKind.Points,
             PointsPerCurrencyUnit = 10,
-            Currency = "EUR",
+            Currency = DemoCatalog.Currency,
             Rewards = [new RewardDefinition("", "EUR 5 voucher", 500), new RewardDefinition("", "Tote bag", 1_200)],
             WelcomeBonusPoints = 50,
             PointExpiry = PointExpiryPolicy.AfterEarning(365),
         }, actor)),
+    ];
+
+    public static IReadOnlyList<DemoStaffMember> Staff { get; } =
+    [
+        new(CityAnnaPinId, CityStoreId, "Anna", FirstPin),
+        new(CityLucPinId, CityStoreId, "Luc", SecondPin),
+        new(KirchbergMariePinId, KirchbergStoreId, "Marie", FirstPin),
+        new(KirchbergTomPinId, KirchbergStoreId, "Tom", SecondPin),
+    ];
+
+    /// <summary>A few customers with some history: a card one stamp from a reward, one with a reward ready, points on both programs' kinds.</summary>
+    public static IReadOnlyList<DemoCard> Cards { get; } =
+    [
+        new("demo-emma", StampsProgramId, CityStoreId, CityAnnaPinId, "Emma Schmit", "emma.schmit@example.com", Stamps: 9),
+        new("demo-paul", StampsProgramId, CityStoreId, CityLucPinId, "Paul Weber", "paul.weber@example.com", Stamps: 10),
+        new("demo-sofia", StampsProgramId, KirchbergStoreId, KirchbergMariePinId, "Sofia Rossi", "sofia.rossi@example.com", Stamps: 3),
+        new("demo-lena", PointsProgramId, KirchbergStoreId, KirchbergTomPinId, "Lena Muller", "lena.muller@example.com", PurchaseAmountMinor: 4_250),
+        new("demo-jonas", PointsProgramId, CityStoreId, CityAnnaPinId, "Jonas Klein", "jonas.klein@example.com", PurchaseAmountMinor: 12_000),
     ];
 }

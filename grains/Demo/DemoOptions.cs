@@ -5,6 +5,6 @@ public sealed class DemoOptions
 {
     public const string SectionName = "Loyalty:Demo";
 
-    /// <summary>Seed the demo merchant, stores and programs into a database that has no merchants yet.</summary>
+    /// <summary>Seed the demo merchant, stores, programs, staff PINs and cards into a database that has no merchants yet.</summary>
     public bool Seed { get; set; } = true;
 }

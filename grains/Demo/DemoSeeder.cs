@@ -1,8 +1,11 @@
 using Loyalty.GrainInterfaces.Audit;
+using Loyalty.GrainInterfaces.Cards;
 using Loyalty.GrainInterfaces.Commands;
 using Loyalty.GrainInterfaces.Merchants;
+using Loyalty.GrainInterfaces.Pins;
 using Loyalty.GrainInterfaces.Programs;
 using Loyalty.GrainInterfaces.Stores;
+using Loyalty.Grains.Cards;
 using Loyalty.Runtime.Core;
 using Loyalty.Runtime.Postgres;
 using Microsoft.Extensions.Hosting;
@@ -13,8 +16,9 @@ using Npgsql;
 namespace Loyalty.Grains.Demo;
 
 /// <summary>
-/// Seeds <see cref="DemoCatalog"/> through the grains (so the data is exactly what the admin API would create) into a
-/// database without merchants. Several processes may start at once: a transaction-scoped advisory lock lets one seed
+/// Seeds <see cref="DemoCatalog"/> through the grains (so the data is exactly what the admin and terminal APIs would
+/// create: PINs through the PIN grain, cards through the enrolment grain and card operations with fixed idempotency
+/// keys, which replay on a later run) into a database without merchants. Several processes may start at once: a transaction-scoped advisory lock lets one seed
 /// while the others wait, then see the merchant and skip. A failed step stops start-up rather than leaving a silent
 /// half-seeded database; the next start completes it.
 /// </summary>
@@ -71,8 +75,54 @@ public sealed partial class DemoSeeder(
             created += Count(await grains.GetGrain<IStoreGrain>(id).CreateAsync(command));
         foreach (var (id, command) in DemoCatalog.Programs(actor))
             created += Count(await grains.GetGrain<IProgramGrain>(id).CreateAsync(command));
+        foreach (var member in DemoCatalog.Staff)
+            created += await CreatePinAsync(member, actor);
+        foreach (var card in DemoCatalog.Cards)
+            created += await CreateCardAsync(card);
         return created;
     }
+
+    private async Task<int> CreatePinAsync(DemoStaffMember member, string actor)
+    {
+        var pin = grains.GetGrain<IPinGrain>(member.PinId);
+        if (await pin.GetAsync() is not null)
+            return 0;
+        await pin.CreateAsync(new CreatePinCommand(member.StoreId, DemoCatalog.MerchantId, member.Name, member.Pin, actor));
+        return 1;
+    }
+
+    // Every step has a fixed idempotency key: after an interrupted seed, the steps that were applied replay and change nothing.
+    private async Task<int> CreateCardAsync(DemoCard card)
+    {
+        var customer = new CustomerProfile(card.Name, card.Email, Phone: null, Birthday: null, Locales.Default);
+        var enrolment = Check(await grains.GetGrain<IEnrollmentGrain>(EnrollmentGrain.KeyOf(card.ProgramId, card.Email))
+            .EnrollAsync(new EnrollmentRequest(card.ProgramId, customer, Origin(card, "enrolment"))));
+        var cardGrain = grains.GetGrain<ICardGrain>(enrolment.Card!.CardNumber);
+
+        // A stamp operation takes at most 10 stamps, as at a terminal.
+        for (var (given, step) = (0, 1); given < card.Stamps; step++)
+        {
+            var count = Math.Min(10, card.Stamps - given);
+            Check(await cardGrain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, Origin(card, $"stamps-{step}"), Count: count)));
+            given += count;
+        }
+
+        if (card.PurchaseAmountMinor > 0)
+        {
+            Check(await cardGrain.ApplyAsync(new CardCommand(
+                CardCommandKind.Points, Origin(card, "purchase"), PurchaseAmountMinor: card.PurchaseAmountMinor, Currency: DemoCatalog.Currency)));
+        }
+
+        return enrolment is { Status: CardOutcomeStatus.Applied, Replayed: false } ? 1 : 0;
+    }
+
+    private static OperationOrigin Origin(DemoCard card, string step) =>
+        new(DemoCatalog.MerchantId, card.StoreId, DeviceId: null, card.PinId, DemoCatalog.TimeZone, $"{card.Key}-{step}", OccurredAt: null);
+
+    private static CardOutcome Check(CardOutcome outcome) =>
+        outcome.Status is CardOutcomeStatus.Applied or CardOutcomeStatus.Existing
+            ? outcome
+            : throw new InvalidOperationException($"Demo seeding failed: {outcome.Status}: {outcome.Error?.Code}: {outcome.Error?.Message}");
 
     // A conflict means the entity is there from an earlier (possibly interrupted) seed; anything else is a bug in the demo data.
     private static int Count<T>(CommandResult<T> result)
@@ -80,7 +130,7 @@ public sealed partial class DemoSeeder(
         : result.Error.Code == CommandErrorCodes.Conflict ? 0
         : throw new InvalidOperationException($"Demo seeding failed: {result.Error.Code}: {result.Error.Message}");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo merchant Fashion Hub ({Created} entities); set Loyalty:Demo:Seed=false to skip")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo merchant Fashion Hub ({Created} entities: stores, programs, staff PINs and cards; the demo PINs are in the README); set Loyalty:Demo:Seed=false to skip")]
     private static partial void LogSeeded(ILogger logger, int created);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Demo seeding skipped: the database already has merchants")]

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Devices;
+using Loyalty.Grains.Audit;
 using Loyalty.Runtime.Activations;
 using Loyalty.Runtime.Persistence;
 
@@ -22,7 +24,7 @@ public sealed class DeviceGrain([PersistentState("device")] IPersistentState<Dev
             return null;
         var token = DeviceTokens.Generate();
         var now = time.GetUtcNow();
-        await SaveAsync(new DeviceState
+        var device = new DeviceState
         {
             StoreId = command.StoreId,
             MerchantId = command.MerchantId,
@@ -31,7 +33,10 @@ public sealed class DeviceGrain([PersistentState("device")] IPersistentState<Dev
             Status = DeviceStatus.Active,
             PairedAt = now,
             LastSeenAt = now,
-        });
+        };
+
+        // Pairing is the terminal's own act (with a code an admin issued), so the device is the actor.
+        await SaveAsync(device, Audit(device, AuditActors.ForDevice(Id), AuditActions.DevicePaired, now));
         return new DevicePairing(ToDetails(), token);
     }
 
@@ -52,21 +57,35 @@ public sealed class DeviceGrain([PersistentState("device")] IPersistentState<Dev
 
     public Task<DeviceDetails?> GetAsync() => Task.FromResult(state.State.Exists ? ToDetails() : null);
 
-    public async Task<bool> RevokeAsync()
+    public async Task<bool> RevokeAsync(string actor)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var device = state.State;
         if (!device.Exists)
             return false;
         if (device.Status != DeviceStatus.Revoked)
-            await SaveAsync(device with { Status = DeviceStatus.Revoked, RevokedAt = time.GetUtcNow() });
+        {
+            var now = time.GetUtcNow();
+            await SaveAsync(device with { Status = DeviceStatus.Revoked, RevokedAt = now }, Audit(device, actor, AuditActions.DeviceRevoked, now));
+        }
+
         return true;
     }
 
-    private Task SaveAsync(DeviceState next)
+    private Guid Id => GrainId.GetGuidKey();
+
+    private Task SaveAsync(DeviceState next, AuditEntry? audit = null)
     {
         state.State = next;
-        return state.WriteStateAsync([DeviceRows.Device(GrainId.GetGuidKey(), next)]);
+        var device = DeviceRows.Device(Id, next);
+        return state.WriteStateAsync(audit is null ? [device] : [device, audit.ToStorageRow()]);
     }
+
+    private AuditEntry Audit(DeviceState device, string actor, string action, DateTimeOffset now) =>
+        new(device.MerchantId, actor, action, AuditSubjects.Device, Id.ToString("D"), now)
+        {
+            Details = new Dictionary<string, object?> { ["name"] = device.Name, ["storeId"] = device.StoreId },
+        };
 
     private DeviceDetails ToDetails()
     {

@@ -2,6 +2,7 @@ using Loyalty.Grains.Audit;
 using Loyalty.Grains.Catalog;
 using Loyalty.GrainInterfaces.Commands;
 using Loyalty.GrainInterfaces.Merchants;
+using Loyalty.GrainInterfaces.Pins;
 using Loyalty.GrainInterfaces.Programs;
 using Loyalty.Runtime.Activations;
 using Loyalty.Runtime.Persistence;
@@ -60,6 +61,38 @@ public sealed class MerchantGrain(
 
     public Task<MerchantDetails?> GetAsync() =>
         Task.FromResult(state.State.Exists ? ToDetails(state.State) : null);
+
+    public async Task<CommandResult<PinLockoutSettings>> SetPinLockoutAsync(SetPinLockoutCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!state.State.Exists)
+            return CommandResult.Failure<PinLockoutSettings>(new CommandError(CommandErrorCodes.MerchantNotFound, $"Merchant {Id} does not exist."));
+        var errors = PinLockoutValidator.Validate(command);
+        if (!errors.IsEmpty)
+            return CommandResult.Failure<PinLockoutSettings>(CommandError.Validation(errors.ToDictionary()));
+
+        var settings = new PinLockoutSettings(command.MaxConsecutiveFailures!.Value, TimeSpan.FromMinutes(command.LockMinutes!.Value));
+        var previous = state.State.PinLockout ?? PinLockoutSettings.Default;
+        if (settings == previous)
+            return CommandResult.Success(settings);
+
+        var audit = new AuditEntry(Id, command.Actor, AuditActions.PinLockoutChanged, AuditSubjects.Merchant, Id.ToString("D"), timeProvider.GetUtcNow())
+        {
+            Details = new Dictionary<string, object?>
+            {
+                ["maxConsecutiveFailures"] = settings.MaxConsecutiveFailures,
+                ["lockMinutes"] = (int)settings.LockDuration.TotalMinutes,
+                ["previousMaxConsecutiveFailures"] = previous.MaxConsecutiveFailures,
+                ["previousLockMinutes"] = (int)previous.LockDuration.TotalMinutes,
+            },
+        };
+        state.State = state.State with { PinLockout = settings };
+        await state.WriteStateAsync([audit.ToStorageRow()]);
+        return CommandResult.Success(settings);
+    }
+
+    public Task<PinLockoutSettings> GetPinLockoutAsync() =>
+        Task.FromResult(state.State.PinLockout ?? PinLockoutSettings.Default);
 
     private static CommandResult<MerchantDetails> SlugTaken(string slug) =>
         CommandResult.Failure<MerchantDetails>(CommandError.Conflict($"The slug '{slug}' is taken by another merchant."));

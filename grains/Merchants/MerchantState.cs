@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Loyalty.GrainInterfaces.Pins;
 
 namespace Loyalty.Grains.Merchants;
 
@@ -12,6 +13,9 @@ public sealed record MerchantState
     public string DefaultLocale { get; init; } = "en";
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The staff PIN lockout the merchant chose; null keeps the contract's default.</summary>
+    public PinLockoutSettings? PinLockout { get; init; }
 
     [JsonIgnore]
     public bool Exists => Slug is not null;

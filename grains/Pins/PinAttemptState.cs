@@ -19,9 +19,9 @@ public sealed record PinAttemptState
 
     public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && now < until;
 
-    /// <summary>Failures left before the PIN locks; 0 while locked.</summary>
+    /// <summary>Failures left before the PIN locks; 0 while locked (or when a stricter policy arrived after the failures).</summary>
     public int AttemptsRemaining(DateTimeOffset now) =>
-        IsLocked(now) ? 0 : Policy.MaxConsecutiveFailures - Current(now).ConsecutiveFailures;
+        IsLocked(now) ? 0 : Math.Max(0, Policy.MaxConsecutiveFailures - Current(now).ConsecutiveFailures);
 
     public PinAttemptState RecordFailure(DateTimeOffset now) => RecordFailures(1, now, now);
 

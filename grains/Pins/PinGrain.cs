@@ -1,4 +1,6 @@
+using Loyalty.GrainInterfaces.Merchants;
 using Loyalty.GrainInterfaces.Pins;
+using Loyalty.Grains.Audit;
 using Loyalty.Runtime.Activations;
 using Loyalty.Runtime.Persistence;
 
@@ -10,9 +12,23 @@ namespace Loyalty.Grains.Pins;
 /// check before the first failure was counted. The bcrypt work itself runs on the thread pool (Task.Run) so this
 /// activation's scheduler thread is not the one blocked; one PIN thus takes about ten verifications a second,
 /// far more than a till ever needs, and a locked PIN is refused without any bcrypt work.
+///
+/// The lockout policy belongs to the merchant. The grain asks the merchant grain when the PIN is created, when it
+/// activates, and before a check once its copy is <see cref="PolicyRefreshInterval"/> old: a merchant's change reaches
+/// every PIN within that interval, at the cost of at most one in-memory merchant call per PIN per interval.
 /// </summary>
 public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState> state, TimeProvider time) : Grain, IPinGrain
 {
+    public static readonly TimeSpan PolicyRefreshInterval = TimeSpan.FromMinutes(1);
+
+    private DateTimeOffset _policyReadAt = DateTimeOffset.MinValue;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Exists)
+            await RefreshPolicyAsync();
+    }
+
     public async Task<PinDetails> CreateAsync(CreatePinCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -20,18 +36,26 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
             return ToDetails(state.State);
         if (PinFormat.Validate(command.Pin) is { } problem)
             throw new ArgumentException(problem, nameof(command));
-        var policy = command.Lockout is { } lockout ? ToPolicy(lockout) : PinLockoutPolicy.Default;
+        var policy = await ReadPolicyAsync(command.MerchantId);
         var hash = await Task.Run(() => PinHasher.Hash(command.Pin));
+        var now = time.GetUtcNow();
         state.State = new PinState
         {
             StoreId = command.StoreId,
             MerchantId = command.MerchantId,
             Name = command.Name,
             PinHash = hash,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
             Attempts = new PinAttemptState { Policy = policy },
         };
-        await SaveAsync();
+
+        // Name and store only: the PIN and its hash never go to the audit log.
+        var pinId = GrainId.GetGuidKey();
+        var audit = new AuditEntry(command.MerchantId, command.Actor, AuditActions.PinCreated, AuditSubjects.Pin, pinId.ToString("D"), now)
+        {
+            Details = new Dictionary<string, object?> { ["name"] = command.Name, ["storeId"] = command.StoreId },
+        };
+        await state.WriteStateAsync([PinRows.StaffPin(pinId, state.State), audit.ToStorageRow()]);
         return ToDetails(state.State);
     }
 
@@ -43,6 +67,7 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
         ArgumentNullException.ThrowIfNull(pin);
         if (Refusal(storeId) is { } refusal)
             return refusal;
+        await RefreshStalePolicyAsync();
         var attempts = state.State.Attempts;
         if (attempts.IsLocked(time.GetUtcNow()))
             return Answer(attempts, PinVerificationOutcome.Locked);
@@ -70,6 +95,7 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 100);
         if (Refusal(storeId) is { } refusal)
             return refusal;
+        await RefreshStalePolicyAsync();
         var now = time.GetUtcNow();
         var attempts = state.State.Attempts.RecordFailures(count, lastAttemptAt, now);
         if (attempts != state.State.Attempts)
@@ -77,14 +103,23 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
         return Answer(attempts, attempts.IsLocked(now) ? PinVerificationOutcome.Locked : PinVerificationOutcome.Recorded);
     }
 
-    public async Task SetLockoutPolicyAsync(PinLockoutSettings settings)
+    private Task RefreshStalePolicyAsync() =>
+        time.GetUtcNow() - _policyReadAt >= PolicyRefreshInterval ? RefreshPolicyAsync() : Task.CompletedTask;
+
+    // Kept in memory only: the count and lock it governs are persisted with the next failure, and every activation reads
+    // the policy afresh, so there is nothing to write just because the merchant changed it.
+    private async Task RefreshPolicyAsync()
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        if (!state.State.Exists)
-            throw new InvalidOperationException("The PIN does not exist.");
-        var policy = ToPolicy(settings);
+        var policy = await ReadPolicyAsync(state.State.MerchantId);
         if (policy != state.State.Attempts.Policy)
-            await SaveAsync(state.State with { Attempts = state.State.Attempts with { Policy = policy } });
+            state.State = state.State with { Attempts = state.State.Attempts with { Policy = policy } };
+    }
+
+    private async Task<PinLockoutPolicy> ReadPolicyAsync(Guid merchantId)
+    {
+        var settings = await GrainFactory.GetGrain<IMerchantGrain>(merchantId).GetPinLockoutAsync();
+        _policyReadAt = time.GetUtcNow();
+        return ToPolicy(settings);
     }
 
     private PinVerification? Refusal(Guid storeId) =>

@@ -2,6 +2,7 @@ using Loyalty.Web.Audit;
 using Loyalty.Web.Cards;
 using Loyalty.Web.Cluster;
 using Loyalty.Web.Merchants;
+using Loyalty.Web.OpenApi;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Devices;
@@ -19,6 +20,8 @@ public static class AdminApiEndpoints
     {
         var admin = app.MapGroup(BasePath)
             .AddEndpointFilter<AdminAuthenticationFilter>()
+            .WithMetadata(ApiSecurity.AdminToken)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Admin");
         admin.MapClusterEndpoints();
         admin.MapMerchantEndpoints();
@@ -31,6 +34,7 @@ public static class AdminApiEndpoints
         merchant.MapStoreEndpoints();
         merchant.MapProgramEndpoints();
         merchant.MapAuditLogEndpoints();
+        merchant.MapPinLockoutEndpoints();
         admin.MapStaffAdminEndpoints();
         admin.MapPairingCodeEndpoints();
         admin.MapDeviceAdminEndpoints();

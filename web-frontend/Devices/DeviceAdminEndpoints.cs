@@ -1,3 +1,4 @@
+using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Devices;
 using Loyalty.Runtime.Core;
 using Loyalty.Web.Admin;
@@ -42,7 +43,7 @@ public static partial class DeviceAdminEndpoints
         if (!StoreAccess.MayManage(admin, details.MerchantId))
             return Problem.Forbidden("The device belongs to another merchant.");
 
-        await device.RevokeAsync();
+        await device.RevokeAsync(AuditActors.ForAdminToken(admin.TokenId));
         LogRevoked(loggers.CreateLogger(typeof(DeviceAdminEndpoints).FullName!), deviceId, details.StoreId, admin.TokenId);
         return TypedResults.NoContent();
     }

@@ -3,6 +3,7 @@ using Loyalty.Runtime.Hosting;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Merchants;
+using Loyalty.Web.OpenApi;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Problems;
@@ -65,6 +66,7 @@ public static class WebHostingExtensions
         services.AddSingleton<IStoreDirectory, PostgresStoreDirectory>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<DeviceDirectory>();
+        services.AddLoyaltyOpenApi();
         return builder;
     }
 
@@ -77,6 +79,7 @@ public static class WebHostingExtensions
         app.MapLoyaltyHealthChecks();
         app.MapAdminApi();
         app.MapTerminalApi();
+        app.MapLoyaltyOpenApi();
         return app;
     }
 }

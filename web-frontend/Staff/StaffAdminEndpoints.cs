@@ -1,4 +1,6 @@
+using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Pins;
+using Loyalty.Web.Admin;
 using Loyalty.Runtime.Core;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Stores;
@@ -36,7 +38,7 @@ public static class StaffAdminEndpoints
             return refusal;
 
         var pinId = Guid.CreateVersion7(time.GetUtcNow());
-        var pin = await grains.GetGrain<IPinGrain>(pinId).CreateAsync(new CreatePinCommand(store!.StoreId, store.MerchantId, name!, request.Pin!));
+        var pin = await grains.GetGrain<IPinGrain>(pinId).CreateAsync(new CreatePinCommand(store!.StoreId, store.MerchantId, name!, request.Pin!, AuditActors.ForAdminToken(context.GetAdmin().TokenId)));
         return TypedResults.Created((string?)null, new CreateStaffResponse(pin.PinId, pin.Name));
     }
 

@@ -1,3 +1,4 @@
+using Loyalty.Web.OpenApi;
 using Loyalty.Web.Pairing;
 using Loyalty.Web.Staff;
 
@@ -13,7 +14,12 @@ public static class TerminalApiEndpoints
         var terminal = app.MapGroup(BasePath).WithTags("Terminal");
         terminal.MapPairingEndpoints();
 
-        var device = terminal.MapGroup("").AddEndpointFilter<DeviceAuthenticationFilter>();
+        // Every device endpoint may answer 401 (unknown or revoked device) and 503 (retry with the same idempotency key).
+        var device = terminal.MapGroup("")
+            .AddEndpointFilter<DeviceAuthenticationFilter>()
+            .WithMetadata(ApiSecurity.DeviceToken)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         device.MapStaffEndpoints();
         device.MapTerminalCardEndpoints();
         return app;

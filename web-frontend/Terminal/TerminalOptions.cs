@@ -16,4 +16,10 @@ public sealed class TerminalOptions
     /// reached by staff, and caps the bcrypt work one device (or a stolen token) can demand.
     /// </summary>
     public int PinVerificationsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// <c>POST /enrollments</c> per device per minute. A till enrols a customer every minute or so at its busiest; 120
+    /// leaves room for a queue at an opening, and stops one device (or a stolen token) from flooding a program with cards.
+    /// </summary>
+    public int EnrollmentsPerMinute { get; set; } = 120;
 }

@@ -12,6 +12,8 @@ public sealed class TerminalOptionsValidator : IValidateOptions<TerminalOptions>
             failures.Add("Loyalty:Terminal:PairRequestsPerMinute must be between 1 and 10000.");
         if (options.PinVerificationsPerMinute is < 1 or > 10_000)
             failures.Add("Loyalty:Terminal:PinVerificationsPerMinute must be between 1 and 10000.");
+        if (options.EnrollmentsPerMinute is < 1 or > 10_000)
+            failures.Add("Loyalty:Terminal:EnrollmentsPerMinute must be between 1 and 10000.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -9,13 +9,14 @@ namespace Loyalty.Web.Terminal;
 
 /// <summary>
 /// Rate limits of the terminal API (fixed one-minute windows, no queueing): pairing per client IP, PIN verification
-/// per device. The limiter runs before endpoint filters, so "per device" is keyed by the bearer token's SHA-256:
+/// and enrolment per device (each with its own budget). The limiter runs before endpoint filters, so "per device" is keyed by the bearer token's SHA-256:
 /// one token is one device, and the raw token never sits in the limiter's memory.
 /// </summary>
 public static class TerminalRateLimits
 {
     public const string Pairing = "terminal-pairing";
     public const string PinVerification = "terminal-pin-verification";
+    public const string Enrollment = "terminal-enrollment";
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -29,10 +30,15 @@ public static class TerminalRateLimits
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => PerMinute(Options(context).PairRequestsPerMinute)));
             options.AddPolicy(PinVerification, context => RateLimitPartition.GetFixedWindowLimiter(
-                TerminalTokens.FromHeader(context.Request) is { } token ? Convert.ToHexString(DeviceTokens.Hash(token)) : "",
-                _ => PerMinute(Options(context).PinVerificationsPerMinute)));
+                DeviceKey(context), _ => PerMinute(Options(context).PinVerificationsPerMinute)));
+            options.AddPolicy(Enrollment, context => RateLimitPartition.GetFixedWindowLimiter(
+                DeviceKey(context), _ => PerMinute(Options(context).EnrollmentsPerMinute)));
         });
     }
+
+    // Requests without a token share one partition; device authentication refuses them anyway.
+    private static string DeviceKey(HttpContext context) =>
+        TerminalTokens.FromHeader(context.Request) is { } token ? Convert.ToHexString(DeviceTokens.Hash(token)) : "";
 
     private static TerminalOptions Options(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<TerminalOptions>>().Value;

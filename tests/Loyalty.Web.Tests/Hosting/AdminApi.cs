@@ -50,8 +50,8 @@ public static class AdminApi
         return await command.ExecuteScalarAsync();
     }
 
-    public static Task<HttpResponseMessage> PostJsonTextAsync(HttpClient client, string path, string json) =>
-        client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+    public static Task<HttpResponseMessage> PostJsonTextAsync(HttpClient client, string path, string json, HttpMethod? method = null) =>
+        client.SendAsync(new HttpRequestMessage(method ?? HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
 
     public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {

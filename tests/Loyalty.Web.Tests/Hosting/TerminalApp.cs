@@ -20,6 +20,7 @@ public class TerminalApp : IAsyncLifetime
     {
         ["Loyalty:Terminal:PairRequestsPerMinute"] = "10000",
         ["Loyalty:Terminal:PinVerificationsPerMinute"] = "10000",
+        ["Loyalty:Terminal:EnrollmentsPerMinute"] = "10000",
     };
 
     public TerminalApp()

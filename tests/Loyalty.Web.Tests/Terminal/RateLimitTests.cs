@@ -9,6 +9,8 @@ namespace Loyalty.Web.Tests.Terminal;
 
 public sealed class RateLimitTests(RateLimitedTerminalApp app) : IClassFixture<RateLimitedTerminalApp>
 {
+    private const string EnrollPath = "/api/terminal/v1/enrollments";
+
     [Fact]
     public async Task Verify_OverTheDeviceLimit_IsRateLimitedForThatDeviceOnly()
     {
@@ -31,6 +33,35 @@ public sealed class RateLimitTests(RateLimitedTerminalApp app) : IClassFixture<R
         Assert.InRange(retryAfter, 1, 60);
         Assert.Equal(retryAfter, problem.GetProperty("retryAfter").GetInt32());
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Enroll_OverTheDeviceLimit_IsRateLimitedForThatDeviceOnly()
+    {
+        var store = await app.CreateStoreAsync();
+        var pinId = await app.CreatePinAsync(store.StoreId, "4821");
+        var program = await app.CreateProgramAsync(store.MerchantId, new { name = "Coffee", kind = "stamps", stampsRequired = 10, stampRewardName = "Coffee" });
+        var programId = program.GetProperty("id").GetGuid();
+        var (first, second) = await PairTwoDevicesAsync(store);
+        using var busy = app.Device(first.Token);
+        using var quiet = app.Device(second.Token);
+        object Enrolment(string who) => new { programId, email = $"{who}@example.com", name = who, pinId, idempotencyKey = $"enrol-{who}" };
+        for (var i = 0; i < RateLimitedTerminalApp.EnrollmentsPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await busy.PostAsJsonAsync(EnrollPath, Enrolment($"customer{i}"))).StatusCode);
+        }
+
+        var limited = await busy.PostAsJsonAsync(EnrollPath, Enrolment("one-too-many"));
+        var other = await quiet.PostAsJsonAsync(EnrollPath, Enrolment("elsewhere"));
+
+        var problem = await ProblemAssert.AssertAsync(limited, HttpStatusCode.TooManyRequests, "rate-limited");
+        var retryAfter = int.Parse(Assert.Single(limited.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal(retryAfter, problem.GetProperty("retryAfter").GetInt32());
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+
+        // Refused before the endpoint ran: no card was created for the refused request.
+        Assert.Equal(0L, await app.QueryScalarAsync<long>("SELECT count(*) FROM cards WHERE customer_email = 'one-too-many@example.com'"));
     }
 
     [Fact]
