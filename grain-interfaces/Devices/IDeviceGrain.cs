@@ -33,4 +33,11 @@ public interface IDeviceGrain : IGrainWithGuidKey
     /// <paramref name="actor"/>. Revoking twice is harmless (and audited once).
     /// </summary>
     Task<bool> RevokeAsync(string actor);
+
+    /// <summary>
+    /// Counts stamps against the program's per-device daily cap (days in the store's time zone). The card asks once its
+    /// own rules accepted the stamps; allowed stamps stay counted even if the card's write then fails (the cap errs
+    /// toward refusing). A retry with the same idempotency key is answered as the first time without counting again.
+    /// </summary>
+    Task<DeviceStampDecision> CountStampsAsync(DeviceStampRequest request);
 }

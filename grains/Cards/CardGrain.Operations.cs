@@ -1,4 +1,5 @@
 using Loyalty.GrainInterfaces.Cards;
+using Loyalty.GrainInterfaces.Devices;
 using Loyalty.GrainInterfaces.Programs;
 using Loyalty.Grains.Audit;
 using Loyalty.Grains.Idempotency;
@@ -49,6 +50,11 @@ public sealed partial class CardGrain
         var result = Judge(card, program, command, context);
         List<StorageRow> rows = [];
         CardOutcome outcome;
+        if (result.Succeeded && await DeviceCapAsync(program, command, context) is { } capped)
+        {
+            result = CardOperationResult.Refused(capped);
+        }
+
         if (result.Succeeded)
         {
             var entry = LedgerChain.Append(state.State.Head, result.Fact, context);
@@ -91,6 +97,24 @@ public sealed partial class CardGrain
         CardCommandKind.Void => card.Void(program, command.VoidedTransactionId ?? Guid.Empty, command.Reason ?? string.Empty, context),
         _ => CardOperationResult.Refused(RuleViolation.Validation("kind", $"Unknown operation {command.Kind}.")),
     };
+
+    /// <summary>
+    /// The program's per-device daily cap, counted by the device's grain (it sees the device's stamps on every card).
+    /// Asked only once the card's own rules accepted the stamps, so a refused stamp never uses up the device's cap.
+    /// </summary>
+    private async Task<RuleViolation?> DeviceCapAsync(ProgramDefinition program, CardCommand command, OperationContext context)
+    {
+        if (command.Kind != CardCommandKind.Stamp || program.MaxStampsPerDevicePerDay is not { } cap || command.Origin.DeviceId is not { } deviceId)
+        {
+            return null;
+        }
+
+        var decision = await GrainFactory.GetGrain<IDeviceGrain>(deviceId).CountStampsAsync(new DeviceStampRequest(
+            command.Origin.IdempotencyKey, Guid.Parse(program.Id, System.Globalization.CultureInfo.InvariantCulture), command.Count ?? 0, cap, context.EffectiveAt, command.Origin.StoreTimeZone));
+        return decision.Allowed
+            ? null
+            : new RuleViolation(ErrorCodes.DailyLimitReached, decision.Message ?? "This device reached its daily stamp limit.") { RetryAt = decision.RetryAt };
+    }
 
     /// <summary>Admin changes to a card (adjustments, voids) are audited with who made them.</summary>
     private static StorageRow AuditOf(CardCommand command, string actor, Guid merchantId, string cardNumber, Guid transactionId, DateTimeOffset now) =>

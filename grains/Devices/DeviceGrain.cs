@@ -12,7 +12,7 @@ namespace Loyalty.Grains.Devices;
 /// activation in the cluster and its calls run one at a time, so once <see cref="RevokeAsync"/> has committed and
 /// returned, the next authentication anywhere answers revoked.
 /// </summary>
-public sealed class DeviceGrain([PersistentState("device")] IPersistentState<DeviceState> state, TimeProvider time) : Grain, IDeviceGrain
+public sealed partial class DeviceGrain([PersistentState("device")] IPersistentState<DeviceState> state, TimeProvider time) : Grain, IDeviceGrain
 {
     /// <summary>Last-seen is informational: persisting it on every request would turn each read into a write.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);

@@ -22,5 +22,11 @@ public sealed record DeviceState
 
     public DateTimeOffset? RevokedAt { get; init; }
 
+    /// <summary>Stamps given today per program id, for programs with a per-device daily cap.</summary>
+    public IReadOnlyDictionary<string, DeviceStampTally> StampTallies { get; init; } = new Dictionary<string, DeviceStampTally>();
+
+    /// <summary>The last stamp decisions by idempotency key, so a retried stamp is not counted twice.</summary>
+    public IReadOnlyList<CountedStamps> RecentStampKeys { get; init; } = [];
+
     public bool Exists => TokenHash.Length > 0;
 }

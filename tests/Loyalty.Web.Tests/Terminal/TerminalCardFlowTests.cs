@@ -215,6 +215,31 @@ public sealed class TerminalCardFlowTests(TerminalApp app) : IClassFixture<Termi
         Assert.Equal(3, broken.GetProperty("firstBadSequence").GetInt64());
     }
 
+    [Fact]
+    public async Task Stamps_PerDeviceDailyCap_CountsTheDeviceAcrossCardsUntilTheNextLocalDay()
+    {
+        var (store, deviceA, pinId, _) = await SetUpAsync();
+        var capped = await app.CreateProgramAsync(store.MerchantId, new { name = "Device capped", kind = "stamps", stampsRequired = 10, stampRewardName = "Tea", maxStampsPerDevicePerDay = 3 });
+        var deviceB = await app.PairAsync(store.StoreId, "Till B");
+        var first = await EnrollAsync(deviceA, capped, pinId);
+        var second = await EnrollAsync(deviceA, capped, pinId);
+        using var a = app.Device(deviceA.Token);
+        using var b = app.Device(deviceB.Token);
+        await PostAsync(a, $"{Api}/cards/{first}/stamps", new { count = 2, pinId, idempotencyKey = "a1" });
+        await PostAsync(a, $"{Api}/cards/{second}/stamps", new { count = 1, pinId, idempotencyKey = "a2" });
+
+        // A retry of an allowed stamp is not counted again; a fourth stamp through device A is refused, B is not capped by A.
+        await PostAsync(a, $"{Api}/cards/{second}/stamps", new { count = 1, pinId, idempotencyKey = "a2" });
+        var refused = await a.PostAsJsonAsync($"{Api}/cards/{second}/stamps", new { count = 1, pinId, idempotencyKey = "a3" });
+        await AssertProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "daily-limit-reached");
+        await PostAsync(b, $"{Api}/cards/{second}/stamps", new { count = 1, pinId, idempotencyKey = "b1" });
+        Assert.Equal(2, (await a.GetFromJsonAsync<JsonElement>($"{Api}/cards/{second}")).GetProperty("stamps").GetInt32());
+
+        // The store is in Europe/Luxembourg: the cap starts again at the next local midnight.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await PostAsync(a, $"{Api}/cards/{second}/stamps", new { count = 1, pinId, idempotencyKey = "a4" });
+    }
+
     [Theory]
     [InlineData("/cards/{card}/stamps", "{\"count\": \"three\", \"pinId\": \"{pin}\", \"idempotencyKey\": \"v\"}")]
     [InlineData("/cards/{card}/stamps", "{\"count\": 1, \"pinId\": \"{pin}\", \"idempotencyKey\": \"v\", \"bonus\": true}")]
