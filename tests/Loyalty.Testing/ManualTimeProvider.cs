@@ -2,7 +2,8 @@ namespace Loyalty.Testing;
 
 /// <summary>
 /// A clock that moves only when a test says so. Timers created from it (including those behind
-/// <c>Task.Delay(delay, timeProvider)</c>) fire, in due order, inside <see cref="Advance"/>.
+/// <c>Task.Delay(delay, timeProvider)</c>) fire, in due order, inside <see cref="Advance"/>; a periodic timer that
+/// missed several periods within one advance fires once for them, at its last period.
 /// Microsoft.Extensions.TimeProvider.Testing does not restore from our package source.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
@@ -89,7 +90,7 @@ public sealed class ManualTimeProvider : TimeProvider
                     _now = next.DueAt!.Value;
                 }
 
-                next.Rearm(_now);
+                next.Rearm(_now, target);
             }
 
             next.Fire();
@@ -131,11 +132,20 @@ public sealed class ManualTimeProvider : TimeProvider
             }
         }
 
-        // Called under the owner's lock, before the callback, so a callback that calls Change wins.
-        public void Rearm(DateTimeOffset now)
+        // Called under the owner's lock, before the callback, so a callback that calls Change wins. A periodic timer
+        // that would fire many times within one Advance fires once more, at its last period before the target, as a
+        // real timer does after a long pause: a 20-day jump must not run a 1-second timer 1.7 million times.
+        public void Rearm(DateTimeOffset now, DateTimeOffset target)
         {
             Sequence = ++owner._sequence;
-            DueAt = _period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : now + _period;
+            if (_period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero)
+            {
+                DueAt = null;
+                return;
+            }
+
+            var periods = (target - now).Ticks / _period.Ticks;
+            DueAt = now + (periods > 1 ? TimeSpan.FromTicks(periods * _period.Ticks) : _period);
         }
 
         public void Fire() => callback(state);
