@@ -34,7 +34,7 @@ public sealed partial class CardGrain
         }
 
         var fingerprint = CardFingerprints.Of(card.CardNumber, command);
-        if (state.State.FindKey(command.Origin.IdempotencyKey) is { } known)
+        if ((state.State.FindKey(command.Origin.IdempotencyKey) ?? _recentKeys.Find(command.Origin.IdempotencyKey)) is { } known)
         {
             return await AnswerRecentAsync(known, fingerprint, merchantId);
         }
@@ -84,6 +84,7 @@ public sealed partial class CardGrain
         var record = new IdempotencyRecord(command.Origin.IdempotencyKey, fingerprint, outcome);
         rows.Add(CardRows.Idempotency(merchantId, card.CardNumber, record, now));
         state.State = state.State.Remember(record);
+        _recentKeys.Add(new RecentKey(record.Key, record.Fingerprint));
         return await CommitAsync(rows, record, merchantId) ?? await AfterChangeAsync(outcome, program);
     }
 
@@ -144,8 +145,9 @@ public sealed partial class CardGrain
             return KeyReused(known.Key);
         }
 
-        // The state only remembers keys whose write committed (a failed write drops the activation, and this grain does
-        // not coalesce writes: each call waits for its own), so the row is there.
+        // Writes coalesce: the first answer's write may still be in flight. Joining the next write returns once every
+        // earlier change has committed (or fails with it), so the stored first answer is there to read.
+        await state.WriteStateAsync();
         var stored = await IdempotencyStore.FindAsync(database, merchantId, known.Key)
             ?? throw new InvalidOperationException($"Idempotency key {known.Key} of card {GrainId.Key} is remembered but not stored.");
         return Answer(stored, fingerprint);
