@@ -72,17 +72,13 @@ try
         results.Add(CardScenarios.Names.Contains(name) ? await cards.RunAsync(name) : await scenarios.RunAsync(name));
     }
 
+    var table = ResultTable.WithRatios(results);
     Console.WriteLine();
-    Console.WriteLine($"| {"scenario",-10} | {"ops/s",10} | {"p50 ms",8} | {"p99 ms",8} | description");
-    Console.WriteLine($"| {new string('-', 10)} | {new string('-', 10)} | {new string('-', 8)} | {new string('-', 8)} | -----------");
-    foreach (var r in results)
-    {
-        Console.WriteLine($"| {r.Scenario,-10} | {r.OperationsPerSecond,10:N0} | {r.P50Milliseconds,8:F2} | {r.P99Milliseconds,8:F2} | {r.Description}");
-    }
+    ResultTable.Print(table, Console.Out);
 
     if (settings.Output is { } output)
     {
-        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(table, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         Console.WriteLine($"Results written to {output}");
     }
 }

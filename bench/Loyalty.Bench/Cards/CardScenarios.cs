@@ -16,7 +16,7 @@ namespace Loyalty.Bench.Cards;
 /// </summary>
 public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource database, Uri baseAddress, BenchSettings settings) : IAsyncDisposable
 {
-    public static readonly IReadOnlyList<string> Names = ["baseline-hot", "grains-hot", "api-hot", "baseline-many", "grains-many", "api-many"];
+    public static readonly IReadOnlyList<string> Names = ["baseline-hot", "grains-hot", "api-hot", "baseline-many", "grains-many", "api-many", "card-memory"];
 
     private readonly DatabaseMeter _meter = new();
     private CardFixture? _fixture;
@@ -26,6 +26,11 @@ public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource databas
 
     public async Task<ScenarioResult> RunAsync(string name)
     {
+        if (name == "card-memory")
+        {
+            return await CardMemoryAsync();
+        }
+
         await SetUpAsync(many: name.EndsWith("-many", StringComparison.Ordinal));
         var cards = name.EndsWith("-hot", StringComparison.Ordinal) ? _hot : _many;
         var random = new Random(42);
@@ -104,6 +109,33 @@ public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource databas
             await new BaselineStore(database).CreateCardsAsync(_many);
             Console.WriteLine($"  enrolled {_many.Length:N0} cards through the enrolment grains in {started.Elapsed.TotalSeconds:N1} s");
         }
+    }
+
+    /// <summary>
+    /// Managed heap growth per enrolled, then idle, card: an upper bound for a card grain, as each enrolment also leaves
+    /// its enrolment grain active.
+    /// </summary>
+    private async Task<ScenarioResult> CardMemoryAsync()
+    {
+        const int count = 10_000;
+        await SetUpAsync(many: false);
+        var before = SettledHeap();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await _fixture!.EnrollAsync(grains, count, "memory");
+        var seconds = started.Elapsed.TotalSeconds;
+        var perCard = (SettledHeap() - before) / (double)count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {perCard:N0} bytes of managed heap per idle card (card and enrolment grain, {count:N0} cards)"));
+        return new ScenarioResult(
+            "card-memory", $"managed heap per idle enrolled card (card + enrolment grain), {count:N0} cards", 64, count, seconds, count / seconds, 0, 0,
+            new Dictionary<string, double> { ["bytesPerCard"] = perCard });
+    }
+
+    private static long SettledHeap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
     }
 
     private async Task GrainStampAsync(string cardNumber, string key)
