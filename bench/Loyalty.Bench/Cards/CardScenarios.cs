@@ -33,7 +33,6 @@ public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource databas
 
         await SetUpAsync(many: name.EndsWith("-many", StringComparison.Ordinal));
         var cards = name.EndsWith("-hot", StringComparison.Ordinal) ? _hot : _many;
-        var random = new Random(42);
         var tag = name[0] + name[name.IndexOf('-', StringComparison.Ordinal) + 1].ToString();
         Func<string, string, Task> stamp = name[..name.IndexOf('-', StringComparison.Ordinal)] switch
         {
@@ -75,11 +74,11 @@ public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource databas
         });
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _meter.Dispose();
         _terminal?.Dispose();
-        await Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     private TimeSpan WarmUp => TimeSpan.FromSeconds(settings.WarmUpSeconds);
