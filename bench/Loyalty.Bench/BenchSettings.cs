@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Loyalty.Bench;
 
-/// <summary>Command line: <c>&lt;scenario&gt; [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--out file.json]</c>.</summary>
-public sealed record BenchSettings(string Scenario, double Seconds, double WarmUpSeconds, int Concurrency, int Grains, string? Output)
+/// <summary>Command line: <c>&lt;scenario&gt; [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--out file.json]</c>.</summary>
+public sealed record BenchSettings(string Scenario, double Seconds, double WarmUpSeconds, int Concurrency, int Grains, int Cards, string? Output)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -22,6 +22,7 @@ public sealed record BenchSettings(string Scenario, double Seconds, double WarmU
             Number("--warmup", 3),
             (int)Number("--concurrency", 64),
             (int)Number("--grains", 10_000),
+            (int)Number("--cards", 10_000),
             outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null);
     }
 }

@@ -1,29 +1,50 @@
 using System.Text.Json;
 using Loyalty.Bench;
+using Loyalty.Bench.Cards;
 using Loyalty.Bench.Grains;
 using Loyalty.Bench.Scenarios;
 using Loyalty.Runtime.Core;
 using Loyalty.Runtime.Hosting;
+using Loyalty.Runtime.Postgres;
+using Loyalty.Grains.Hosting;
+using Loyalty.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|hot-grain|all> [--seconds N] [--concurrency N] [--grains N] [--out file.json]
+// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|hot-grain|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|cards|all>
+//   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--out file.json]
 // Uses ConnectionStrings:Loyalty when set, otherwise a fresh embedded PostgreSQL (fsync on) in a temporary folder.
 var settings = BenchSettings.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"loyalty-bench-{Environment.ProcessId}");
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(new Dictionary<string, string?>
+
+// The real frontend with its co-hosted silo and grains (the bench's own grains added), over Kestrel on a loopback port.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Loyalty:DataDirectory"] = dataDirectory,
-});
+    ["Loyalty:Admin:BootstrapToken"] = CardFixture.BootstrapToken,
+    ["Loyalty:Demo:Seed"] = "false",
+    ["Loyalty:Terminal:PairRequestsPerMinute"] = "10000",
+    ["Loyalty:Terminal:PinVerificationsPerMinute"] = "10000",
+    ["Loyalty:Terminal:EnrollmentsPerMinute"] = "10000",
+    ["urls"] = "http://127.0.0.1:0",
+}).AddEnvironmentVariables();
+builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddLoyaltyDatabase(builder.Configuration);
-builder.Services.AddGrainRuntime(builder.Configuration, typeof(PingGrain).Assembly);
+builder.AddLoyaltySilo();
+builder.AddLoyaltyWeb();
+builder.Services.AddGrainAssembly(typeof(PingGrain).Assembly);
 
-using var host = builder.Build();
+// Room for one connection per terminal of the baseline (whose handlers each hold one for a whole transaction) and more.
+builder.Services.PostConfigure<DatabaseOptions>(o => o.MaxPoolSize = Math.Max(o.MaxPoolSize, settings.Concurrency + 16));
+
+await using var host = builder.Build();
+host.UseLoyaltyWeb();
 await host.StartAsync();
 try
 {
@@ -33,27 +54,31 @@ try
         await create.ExecuteNonQueryAsync();
     }
 
-    var scenarios = new RuntimeScenarios(host.Services.GetRequiredService<IGrainFactory>(), database, settings);
-    var names = settings.Scenario == "all" ? RuntimeScenarios.Names : [settings.Scenario];
+    var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    var grains = host.Services.GetRequiredService<IGrainFactory>();
+    var scenarios = new RuntimeScenarios(grains, database, settings);
+    await using var cards = new CardScenarios(grains, database, address, settings);
+    IReadOnlyList<string> names = settings.Scenario switch
+    {
+        "all" => [.. RuntimeScenarios.Names, .. CardScenarios.Names],
+        "cards" => CardScenarios.Names,
+        _ => [settings.Scenario],
+    };
     var results = new List<ScenarioResult>();
     Console.WriteLine($"{Environment.ProcessorCount} cores, concurrency {settings.Concurrency}, {settings.Seconds} s per scenario after {settings.WarmUpSeconds} s warm-up");
     foreach (var name in names)
     {
         Console.WriteLine($"{name}...");
-        results.Add(await scenarios.RunAsync(name));
+        results.Add(CardScenarios.Names.Contains(name) ? await cards.RunAsync(name) : await scenarios.RunAsync(name));
     }
 
+    var table = ResultTable.WithRatios(results);
     Console.WriteLine();
-    Console.WriteLine($"| {"scenario",-10} | {"ops/s",10} | {"p50 ms",8} | {"p99 ms",8} | description");
-    Console.WriteLine($"| {new string('-', 10)} | {new string('-', 10)} | {new string('-', 8)} | {new string('-', 8)} | -----------");
-    foreach (var r in results)
-    {
-        Console.WriteLine($"| {r.Scenario,-10} | {r.OperationsPerSecond,10:N0} | {r.P50Milliseconds,8:F2} | {r.P99Milliseconds,8:F2} | {r.Description}");
-    }
+    ResultTable.Print(table, Console.Out);
 
     if (settings.Output is { } output)
     {
-        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(table, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         Console.WriteLine($"Results written to {output}");
     }
 }

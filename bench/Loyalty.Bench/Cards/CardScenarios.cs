@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Loyalty.Bench.Scenarios;
+using Loyalty.GrainInterfaces.Cards;
+using Loyalty.Runtime.Core;
+using Npgsql;
+
+namespace Loyalty.Bench.Cards;
+
+/// <summary>
+/// Stamps side by side on one PostgreSQL: the old stateless handler (baseline), the card grains in-process, and the
+/// terminal API over HTTP; on one hot card and on many cards at random. After each scenario the stamps and ledger rows
+/// added equal the acknowledged stamps exactly, or the run fails.
+/// </summary>
+public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource database, Uri baseAddress, BenchSettings settings) : IAsyncDisposable
+{
+    public static readonly IReadOnlyList<string> Names = ["baseline-hot", "grains-hot", "api-hot", "baseline-many", "grains-many", "api-many", "card-memory"];
+
+    private readonly DatabaseMeter _meter = new();
+    private CardFixture? _fixture;
+    private HttpClient? _terminal;
+    private string[] _hot = [];
+    private string[] _many = [];
+
+    public async Task<ScenarioResult> RunAsync(string name)
+    {
+        if (name == "card-memory")
+        {
+            return await CardMemoryAsync();
+        }
+
+        await SetUpAsync(many: name.EndsWith("-many", StringComparison.Ordinal));
+        var cards = name.EndsWith("-hot", StringComparison.Ordinal) ? _hot : _many;
+        var tag = name[0] + name[name.IndexOf('-', StringComparison.Ordinal) + 1].ToString();
+        Func<string, string, Task> stamp = name[..name.IndexOf('-', StringComparison.Ordinal)] switch
+        {
+            "baseline" => new BaselineStore(database).StampAsync,
+            "grains" => GrainStampAsync,
+            "api" => ApiStampAsync,
+            _ => throw new ArgumentException($"Unknown scenario '{name}'."),
+        };
+        var description = name switch
+        {
+            "baseline-hot" => "baseline handler (BEGIN; SELECT FOR UPDATE; UPDATE; INSERT; COMMIT), one card",
+            "grains-hot" => "ICardGrain.ApplyAsync stamp, unique idempotency keys, one card",
+            "api-hot" => "POST /api/terminal/v1/cards/{n}/stamps over loopback HTTP, one card",
+            "baseline-many" => $"baseline handler, {cards.Length:N0} cards at random",
+            "grains-many" => $"ICardGrain.ApplyAsync stamp, {cards.Length:N0} cards at random",
+            _ => $"terminal API stamp over HTTP, {cards.Length:N0} cards at random",
+        };
+
+        var before = await TotalsAsync(name);
+        var (operationsBefore, (commitsBefore, rowsBefore)) = (_meter.Operations, await StatsAsync());
+        long acknowledged = 0;
+        var picks = Enumerable.Range(0, settings.Concurrency).Select(w => new Random(w * 7919)).ToArray();
+        var (ops, seconds, p50, p99) = await LoadRunner.RunAsync(settings.Concurrency, WarmUp, Duration, async (worker, sequence) =>
+        {
+            var card = cards.Length == 1 ? cards[0] : cards[picks[worker].Next(cards.Length)];
+            await stamp(card, $"{tag}-{worker}-{sequence}");
+            Interlocked.Increment(ref acknowledged);
+        });
+        var operations = _meter.Operations - operationsBefore;
+        var (commitsAfter, rowsAfter) = await StatsAsync();
+        var after = await TotalsAsync(name);
+        Verify(name, acknowledged, after.LedgerRows - before.LedgerRows, after.Stamps - before.Stamps);
+        return new ScenarioResult(name, description, settings.Concurrency, ops, seconds, ops / seconds, p50, p99, new Dictionary<string, double>
+        {
+            ["acknowledged"] = acknowledged,
+            ["npgsqlOperationsPerStamp"] = operations / (double)acknowledged,
+            ["commitsPerStamp"] = (commitsAfter - commitsBefore - 2) / (double)acknowledged,
+            ["rowsWrittenPerStamp"] = (rowsAfter - rowsBefore) / (double)acknowledged,
+        });
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _meter.Dispose();
+        _terminal?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private TimeSpan WarmUp => TimeSpan.FromSeconds(settings.WarmUpSeconds);
+
+    private TimeSpan Duration => TimeSpan.FromSeconds(settings.Seconds);
+
+    private async Task SetUpAsync(bool many)
+    {
+        if (_fixture is null)
+        {
+            await using (var create = database.CreateCommand(BaselineStore.CreateTables))
+            {
+                await create.ExecuteNonQueryAsync();
+            }
+
+            _fixture = await CardFixture.CreateAsync(baseAddress);
+            _terminal = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency }) { BaseAddress = baseAddress };
+            _terminal.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _fixture.DeviceToken);
+            _hot = await _fixture.EnrollAsync(grains, 1, "hot");
+            await new BaselineStore(database).CreateCardsAsync(_hot);
+        }
+
+        if (many && _many.Length == 0)
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            _many = await _fixture.EnrollAsync(grains, settings.Cards, "many");
+            await new BaselineStore(database).CreateCardsAsync(_many);
+            Console.WriteLine($"  enrolled {_many.Length:N0} cards through the enrolment grains in {started.Elapsed.TotalSeconds:N1} s");
+        }
+    }
+
+    /// <summary>
+    /// Managed heap growth per enrolled, then idle, card: an upper bound for a card grain, as each enrolment also leaves
+    /// its enrolment grain active.
+    /// </summary>
+    private async Task<ScenarioResult> CardMemoryAsync()
+    {
+        const int count = 10_000;
+        await SetUpAsync(many: false);
+        var before = SettledHeap();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await _fixture!.EnrollAsync(grains, count, "memory");
+        var seconds = started.Elapsed.TotalSeconds;
+        var perCard = (SettledHeap() - before) / (double)count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {perCard:N0} bytes of managed heap per idle card (card and enrolment grain, {count:N0} cards)"));
+        return new ScenarioResult(
+            "card-memory", $"managed heap per idle enrolled card (card + enrolment grain), {count:N0} cards", 64, count, seconds, count / seconds, 0, 0,
+            new Dictionary<string, double> { ["bytesPerCard"] = perCard });
+    }
+
+    private static long SettledHeap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private async Task GrainStampAsync(string cardNumber, string key)
+    {
+        var outcome = await grains.GetGrain<ICardGrain>(cardNumber).ApplyAsync(new CardCommand(CardCommandKind.Stamp, _fixture!.Origin(key), Count: 1));
+        if (outcome.Status != CardOutcomeStatus.Applied)
+        {
+            throw new InvalidOperationException($"Stamp on {cardNumber} was {outcome.Status}: {outcome.Error?.Message}");
+        }
+    }
+
+    private async Task ApiStampAsync(string cardNumber, string key)
+    {
+        using var response = await _terminal!.PostAsJsonAsync($"/api/terminal/v1/cards/{cardNumber}/stamps", new { count = 1, pinId = _fixture!.PinId, idempotencyKey = key });
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Stamp on {cardNumber}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Stamp ledger rows and stamps given (including those turned into rewards) on the scenario's side.</summary>
+    private async Task<(long LedgerRows, long Stamps)> TotalsAsync(string name)
+    {
+        if (name.StartsWith("baseline", StringComparison.Ordinal))
+        {
+            return await new BaselineStore(database).TotalsAsync();
+        }
+
+        await using var command = database.CreateCommand("""
+            SELECT (SELECT count(*) FROM ledger_entries l JOIN cards c USING (card_number) WHERE c.program_id = $1 AND l.kind = 'stamp'),
+                   (SELECT coalesce(sum(stamps + rewards_available * 10), 0) FROM cards WHERE program_id = $1)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = _fixture!.ProgramId });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Committed transactions and rows inserted or updated in all tables (server counters, see <see cref="DatabaseMeter"/>).</summary>
+    private async Task<(long Commits, long Rows)> StatsAsync()
+    {
+        var commits = await DatabaseMeter.CommitsAsync(database);
+        await using var command = database.CreateCommand("SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0)::bigint FROM pg_stat_user_tables");
+        return (commits, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    private static void Verify(string name, long acknowledged, long ledgerRows, long stamps)
+    {
+        if (ledgerRows != acknowledged || stamps != acknowledged)
+        {
+            throw new InvalidOperationException($"Verification failed for {name}: {acknowledged} acknowledged, {ledgerRows} ledger rows, {stamps} stamps added.");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  verified: {acknowledged} acknowledged = {ledgerRows} ledger rows = {stamps} stamps added"));
+    }
+}

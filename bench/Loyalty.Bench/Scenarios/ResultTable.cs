@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Loyalty.Bench.Scenarios;
+
+/// <summary>Adds each card scenario's ratio to its baseline, and prints results as a Markdown table.</summary>
+public static class ResultTable
+{
+    public static IReadOnlyList<ScenarioResult> WithRatios(IReadOnlyList<ScenarioResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return results.Select(r =>
+        {
+            var dash = r.Scenario.IndexOf('-', StringComparison.Ordinal);
+            var baseline = dash < 0 ? null : results.FirstOrDefault(b => b.Scenario == "baseline" + r.Scenario[dash..]);
+            if (baseline is null || baseline.OperationsPerSecond <= 0)
+            {
+                return r;
+            }
+
+            var extra = new Dictionary<string, double>(r.Extra) { ["ratioToBaseline"] = r.OperationsPerSecond / baseline.OperationsPerSecond };
+            return r with { Extra = extra };
+        }).ToList();
+    }
+
+    public static void Print(IReadOnlyList<ScenarioResult> results, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("| scenario | ops/s | p50 ms | p99 ms | × baseline | Npgsql ops/op | commits/op | rows written/op | description |");
+        writer.WriteLine("| -------- | ----: | -----: | -----: | ---------: | ------------: | ---------: | --------------: | ----------- |");
+        foreach (var r in results)
+        {
+            writer.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {r.Scenario} | {r.OperationsPerSecond:N0} | {r.P50Milliseconds:F2} | {r.P99Milliseconds:F2} | {Cell(r, "ratioToBaseline")} | {Cell(r, "npgsqlOperationsPerStamp")} | {Cell(r, "commitsPerStamp")} | {Cell(r, "rowsWrittenPerStamp")} | {r.Description} |"));
+        }
+    }
+
+    private static string Cell(ScenarioResult result, string key) =>
+        result.Extra.TryGetValue(key, out var value) ? value.ToString("F2", CultureInfo.InvariantCulture) : "";
+}
