@@ -10,11 +10,38 @@ namespace Loyalty.Web.Devices;
 /// </summary>
 internal sealed class DeviceDirectory(LoyaltyDatabase database)
 {
+    // Far more devices than a deployment pairs; past it, lookups simply go to the table.
+    private const int MaxCachedDevices = 100_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> _deviceIds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The device a token hash belongs to. A token belongs to one device for good, so a found mapping is kept in memory
+    /// and saves a query per terminal request; whether the device may act (revocation) is still the device grain's
+    /// answer on every request. Unknown hashes are not kept, so a newly paired device is found at once.
+    /// </summary>
     public async Task<Guid?> FindIdByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        var key = Convert.ToHexString(tokenHash);
+        if (_deviceIds.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         await using var command = database.DataSource.CreateCommand("SELECT device_id FROM devices WHERE token_hash = $1");
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = tokenHash });
-        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
+        if (await command.ExecuteScalarAsync(cancellationToken) is not Guid id)
+        {
+            return null;
+        }
+
+        if (_deviceIds.Count < MaxCachedDevices)
+        {
+            _deviceIds[key] = id;
+        }
+
+        return id;
     }
 
     public async Task<IReadOnlyList<DeviceResponse>> ListByStoreAsync(Guid storeId, CancellationToken cancellationToken)
