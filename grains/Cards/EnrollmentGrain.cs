@@ -20,8 +20,6 @@ public sealed class EnrollmentGrain(
 {
     private const int CardNumberAttempts = 5;
 
-    public static string KeyOf(Guid programId, string email) => $"{programId:N}/{email.Trim().ToLowerInvariant()}";
-
     public async Task<CardOutcome> EnrollAsync(EnrollmentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -95,7 +95,7 @@ public sealed partial class DemoSeeder(
     private async Task<int> CreateCardAsync(DemoCard card)
     {
         var customer = new CustomerProfile(card.Name, card.Email, Phone: null, Birthday: null, Locales.Default);
-        var enrolment = Check(await grains.GetGrain<IEnrollmentGrain>(EnrollmentGrain.KeyOf(card.ProgramId, card.Email))
+        var enrolment = Check(await grains.GetGrain<IEnrollmentGrain>(EnrollmentKeys.Of(card.ProgramId, card.Email))
             .EnrollAsync(new EnrollmentRequest(card.ProgramId, customer, Origin(card, "enrolment"))));
         var cardGrain = grains.GetGrain<ICardGrain>(enrolment.Card!.CardNumber);
 

@@ -36,10 +36,12 @@ public sealed class TerminalCardOperations(IGrainFactory grains, IStaffPinGate p
             return TerminalAnswer.Problem(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Not allowed", "The program belongs to another merchant.");
         }
 
-        if (await OriginAsync(device, body.PinId!.Value, body.IdempotencyKey!, body.OccurredAt, cancellationToken) is not { } origin)
+        if (await pins.CheckAsync(device, body.PinId!.Value, cancellationToken) is { } refused)
         {
-            return (await pins.CheckAsync(device, body.PinId.Value, cancellationToken))!;
+            return refused;
         }
+
+        var origin = await OriginAsync(device, body.PinId.Value, body.IdempotencyKey!, body.OccurredAt, cancellationToken);
 
         var customer = new CustomerProfile(body.Name!.Trim(), body.Email!.Trim(), body.Phone?.Trim(), body.Birthday, body.Locale ?? "en");
         var request = new EnrollmentRequest(body.ProgramId.Value, customer, origin);
@@ -117,11 +119,11 @@ public sealed class TerminalCardOperations(IGrainFactory grains, IStaffPinGate p
         }
 
         var origin = await OriginAsync(device, pinId.Value, idempotencyKey!, occurredAt, cancellationToken);
-        var outcome = await grains.GetGrain<ICardGrain>(cardNumber).ApplyAsync(command(origin!));
+        var outcome = await grains.GetGrain<ICardGrain>(cardNumber).ApplyAsync(command(origin));
         return CardOutcomeResults.ToAnswer(outcome, success);
     }
 
-    private async Task<OperationOrigin?> OriginAsync(TerminalDevice device, Guid pinId, string idempotencyKey, DateTimeOffset? occurredAt, CancellationToken cancellationToken)
+    private async Task<OperationOrigin> OriginAsync(TerminalDevice device, Guid pinId, string idempotencyKey, DateTimeOffset? occurredAt, CancellationToken cancellationToken)
     {
         var zone = await zones.GetAsync(device.StoreId, cancellationToken);
         return new OperationOrigin(device.MerchantId, device.StoreId, device.DeviceId, pinId, zone, idempotencyKey, occurredAt);

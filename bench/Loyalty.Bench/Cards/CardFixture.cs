@@ -61,7 +61,7 @@ public sealed class CardFixture
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
         {
             var email = $"{prefix}-{i}@bench.example";
-            var outcome = await grains.GetGrain<IEnrollmentGrain>(EnrollmentGrain.KeyOf(ProgramId, email)).EnrollAsync(new EnrollmentRequest(
+            var outcome = await grains.GetGrain<IEnrollmentGrain>(EnrollmentKeys.Of(ProgramId, email)).EnrollAsync(new EnrollmentRequest(
                 ProgramId, new CustomerProfile("Bench Customer", email, null, null, "en"), Origin($"enrol-{prefix}-{i}")));
             numbers[i] = outcome.Status == CardOutcomeStatus.Applied
                 ? outcome.Card!.CardNumber

@@ -14,7 +14,7 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
         var customer = new CustomerProfile("Ana Lima", "Ana@Example.com", null, null, "en");
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            silo.Grains.GetGrain<IEnrollmentGrain>(EnrollmentGrain.KeyOf(programId, i % 2 == 0 ? "ana@example.com" : "ANA@example.com"))
+            silo.Grains.GetGrain<IEnrollmentGrain>(EnrollmentKeys.Of(programId, i % 2 == 0 ? "ana@example.com" : "ANA@example.com"))
                 .EnrollAsync(new EnrollmentRequest(programId, customer, CardSilo.Origin(merchantId, $"enrol-{i}")))));
 
         Assert.Single(outcomes, o => o.Status == CardOutcomeStatus.Applied);

@@ -64,7 +64,7 @@ public sealed class CardSilo : IAsyncLifetime
     public async Task<CardView> EnrollAsync(Guid merchantId, ProgramDefinition program, string email)
     {
         var programId = Guid.Parse(program.Id);
-        var outcome = await Grains.GetGrain<IEnrollmentGrain>(EnrollmentGrain.KeyOf(programId, email))
+        var outcome = await Grains.GetGrain<IEnrollmentGrain>(EnrollmentKeys.Of(programId, email))
             .EnrollAsync(new EnrollmentRequest(programId, new CustomerProfile("Ana Lima", email, "+352 621 000 000", new DateOnly(1990, 5, 17), "fr"), Origin(merchantId, $"enrol-{Guid.NewGuid():N}")));
         Assert.Equal(CardOutcomeStatus.Applied, outcome.Status);
         return outcome.Card!;

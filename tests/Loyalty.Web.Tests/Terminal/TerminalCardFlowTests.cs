@@ -240,6 +240,28 @@ public sealed class TerminalCardFlowTests(TerminalApp app) : IClassFixture<Termi
         await PostAsync(a, $"{Api}/cards/{second}/stamps", new { count = 1, pinId, idempotencyKey = "a4" });
     }
 
+    [Fact]
+    public async Task Enroll_PinOfAnotherStoreOrLocked_IsRefusedAndCreatesNoCard()
+    {
+        var (store, device, pinId, program) = await SetUpAsync();
+        var other = await app.CreateStoreAsync(store.MerchantId);
+        var foreignPin = await app.CreatePinAsync(other.StoreId, "1357");
+        using var client = app.Device(device.Token);
+
+        var foreign = await client.PostAsJsonAsync($"{Api}/enrollments", Enrollment(program, "foreign@example.com", foreignPin, "e1"));
+        await AssertProblemAsync(foreign, HttpStatusCode.Forbidden, "forbidden");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync($"{Api}/staff/{pinId}/verify", new { pin = "0000" });
+        }
+
+        var locked = await client.PostAsJsonAsync($"{Api}/enrollments", Enrollment(program, "locked@example.com", pinId, "e2"));
+        await AssertProblemAsync(locked, (HttpStatusCode)423, "pin-locked");
+        Assert.Equal(0, await app.QueryScalarAsync<long>(
+            "SELECT count(*) FROM cards WHERE program_id = $1", Guid.Parse(program.GetProperty("id").GetString()!)));
+    }
+
     [Theory]
     [InlineData("/cards/{card}/stamps", "{\"count\": \"three\", \"pinId\": \"{pin}\", \"idempotencyKey\": \"v\"}")]
     [InlineData("/cards/{card}/stamps", "{\"count\": 1, \"pinId\": \"{pin}\", \"idempotencyKey\": \"v\", \"bonus\": true}")]

@@ -1,4 +1,4 @@
-namespace Loyalty.Web.Terminal;
+namespace Loyalty.GrainInterfaces.Cards;
 
 /// <summary>The enrolment grain's key: one grain per program and (case-insensitive) e-mail.</summary>
 public static class EnrollmentKeys
