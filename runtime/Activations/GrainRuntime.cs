@@ -4,6 +4,7 @@ using Loyalty.Runtime.Hosting;
 using Loyalty.Runtime.Invocation;
 using Loyalty.Runtime.Persistence;
 using Loyalty.Runtime.Reminders;
+using Loyalty.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Loyalty.Runtime.Activations;
 /// The silo-side runtime: hands out grain references, routes each call to the grain's single activation
 /// (creating it on first use), tracks deadlines, collects idle activations and shuts down gracefully.
 /// </summary>
-internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, IReminderTickSink, IAsyncDisposable
+internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, IInboundCallHandler, IReminderTickSink, IAsyncDisposable
 {
     private readonly ITimer _collector;
     private IReminderRegistry? _reminders;
@@ -91,6 +92,16 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
             deadline = callerDeadline;
         }
 
+        var message = new RequestMessage<TResult>(this, target, request, chain, deadline);
+        Metrics.Calls.Add(1);
+        Calls.Track(message.Id, message);
+        Dispatch(message);
+        return message.Task;
+    }
+
+    public Task<TResult> InvokeInboundAsync<TResult>(GrainId target, GrainRequest<TResult> request, CallChain? chain, DateTimeOffset deadline, int hops)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var message = new RequestMessage<TResult>(this, target, request, chain, deadline);
         Metrics.Calls.Add(1);
         Calls.Track(message.Id, message);
