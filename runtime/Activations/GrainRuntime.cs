@@ -3,6 +3,7 @@ using Loyalty.Runtime.Diagnostics;
 using Loyalty.Runtime.Hosting;
 using Loyalty.Runtime.Invocation;
 using Loyalty.Runtime.Persistence;
+using Loyalty.Runtime.Placement;
 using Loyalty.Runtime.Reminders;
 using Loyalty.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,13 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
     private readonly ITimer _collector;
     private IReminderRegistry? _reminders;
     private IGrainStateStore? _stateStore;
+    private GrainPlacement? _placement;
+    private IClusterTransport? _transport;
+    private int _transportResolved;
+    private Task? _stopped;
+
+    // Reminder ticks travel between silos like grain calls: the transport finds their reader here.
+    static GrainRuntime() => GrainInterfaceRegistry.Register(ReminderTickRequest.InterfaceInfo);
 
     public GrainRuntime(
         IServiceProvider services,
@@ -67,6 +75,29 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
 
     public IGrainStateStore StateStore => _stateStore ??= Services.GetRequiredService<IGrainStateStore>();
 
+    public GrainPlacement Placement => _placement ??= Services.GetRequiredService<GrainPlacement>();
+
+    /// <summary>The cluster transport; only used once <see cref="IsClustered"/> said there is one.</summary>
+    public IClusterTransport Transport => _transport!;
+
+    /// <summary>
+    /// Whether this silo takes part in placement: it has a cluster transport. A silo without one (a plain generic
+    /// host, as some tests use) runs every grain it is asked for itself.
+    /// </summary>
+    public bool IsClustered
+    {
+        get
+        {
+            if (Volatile.Read(ref _transportResolved) == 0)
+            {
+                _transport = Services.GetService<IClusterTransport>();
+                Volatile.Write(ref _transportResolved, 1);
+            }
+
+            return _transport is not null;
+        }
+    }
+
     public TGrainInterface GetGrain<TGrainInterface>(string key)
         where TGrainInterface : IGrainWithStringKey
     {
@@ -102,7 +133,7 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
     public Task<TResult> InvokeInboundAsync<TResult>(GrainId target, GrainRequest<TResult> request, CallChain? chain, DateTimeOffset deadline, int hops)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var message = new RequestMessage<TResult>(this, target, request, chain, deadline);
+        var message = new RequestMessage<TResult>(this, target, request, chain, deadline) { Hops = hops, IsInbound = true };
         Metrics.Calls.Add(1);
         Calls.Track(message.Id, message);
         Dispatch(message);
@@ -124,8 +155,19 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
         Dispatch(message);
     }
 
-    /// <summary>Graceful stop: drains and deactivates every activation (flushing their state).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Graceful stop: drains and deactivates every activation (flushing their state). Runs once: a silo that
+    /// leaves the cluster drains before it leaves, and the host's stop later finds nothing left to do.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (Catalog)
+        {
+            return _stopped ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await _collector.DisposeAsync().ConfigureAwait(false);
         using var drainTimeout = new CancellationTokenSource(Options.ShutdownDrainTimeout, TimeProvider);
@@ -155,6 +197,20 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
         try
         {
             ThrowIfRefusing();
+
+            // An existing activation takes the call even when ownership moved: it is being handed off, and what it
+            // queues meanwhile comes back here once it has flushed, to be sent to the new owner.
+            if (Catalog.TryGet(message.Target, out var activation))
+            {
+                activation.Enqueue(message);
+                return;
+            }
+
+            if (IsClustered && RemoteRouteOf(message) is { } address && message.TrySend(address))
+            {
+                return;
+            }
+
             Catalog.GetOrCreate(message.Target).Enqueue(message);
         }
         catch (Exception exception)

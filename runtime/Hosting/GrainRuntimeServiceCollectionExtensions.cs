@@ -5,6 +5,7 @@ using Loyalty.Runtime.Core;
 using Loyalty.Runtime.Diagnostics;
 using Loyalty.Runtime.Membership;
 using Loyalty.Runtime.Persistence;
+using Loyalty.Runtime.Placement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,8 @@ public static class GrainRuntimeServiceCollectionExtensions
 
         services.TryAddSingleton<GrainClassRegistry>();
         services.TryAddSingleton<GrainRuntime>();
+        services.TryAddSingleton<GrainPlacement>();
+        services.TryAddSingleton<IReminderRanges, PlacementReminderRanges>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddOptions<PersistenceOptions>().Bind(configuration.GetSection("Loyalty:Persistence"));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>());

@@ -34,6 +34,18 @@ internal abstract class Message
     /// <summary>Set by the activation while the message holds its turn (see <see cref="ActivationData"/>).</summary>
     public bool HoldsTurn { get; set; }
 
+    /// <summary>
+    /// For a call that arrived from another silo or a client: how many silos passed it on before it reached this
+    /// one. Zero for a call made in this process.
+    /// </summary>
+    public int Hops { get; init; }
+
+    /// <summary>Whether the call arrived over the cluster transport rather than from this process.</summary>
+    public bool IsInbound { get; init; }
+
+    /// <summary>Set when a call that could not reach its silo is routed again after a membership change.</summary>
+    public bool Rerouted { get; set; }
+
     /// <summary>The activation executing it, once started.</summary>
     public ActivationData? Activation { get; set; }
 
@@ -43,6 +55,12 @@ internal abstract class Message
 
     /// <summary>Runs the message on its activation's scheduler; never throws.</summary>
     public abstract Task ExecuteAsync(ActivationData activation);
+
+    /// <summary>
+    /// Sends the message to the silo at <paramref name="address"/> instead of running it here; false for messages
+    /// that never leave their silo (timer ticks).
+    /// </summary>
+    public virtual bool TrySend(string address) => false;
 
     /// <summary>Completes the message with an error without running it.</summary>
     public abstract void Fail(Exception exception);

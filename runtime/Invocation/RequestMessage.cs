@@ -1,5 +1,6 @@
 using Loyalty.Runtime.Activations;
 using Loyalty.Runtime.Core;
+using Loyalty.Runtime.Transport;
 
 namespace Loyalty.Runtime.Invocation;
 
@@ -50,10 +51,39 @@ internal sealed class RequestMessage<TResult> : Message, ITrackedCall
         }
     }
 
+    public override bool TrySend(string address)
+    {
+        _ = SendAsync(address);
+        return true;
+    }
+
     public override void Fail(Exception exception)
     {
         Complete();
         _completion.TrySetException(exception);
+    }
+
+    // A call the transport could not deliver (the silo was unreachable before the request left) is safe to send
+    // again: once membership changes (the silo is declared dead or has left), it is routed anew.
+    private async Task SendAsync(string address)
+    {
+        var hops = IsInbound ? Hops + 1 : 0;
+        var membershipVersion = _runtime.Placement.Current.Version;
+        try
+        {
+            var result = await _runtime.Transport.SendAsync(address, new OutboundCall(Target, Chain, Deadline!.Value, hops), Request, CancellationToken.None).ConfigureAwait(false);
+            Complete();
+            _completion.TrySetResult(result);
+        }
+        catch (Exception exception) when (TransportFailures.IsNotDelivered(exception) && !IsCompleted)
+        {
+            _runtime.RerouteAfterMembershipChange(this, address, membershipVersion, exception);
+        }
+        catch (Exception exception)
+        {
+            Complete();
+            _completion.TrySetException(exception);
+        }
     }
 
     void ITrackedCall.Expire(Exception timeout) => _completion.TrySetException(timeout);

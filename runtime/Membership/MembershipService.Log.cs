@@ -25,8 +25,6 @@ internal sealed partial class MembershipService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failure detection or clean-up failed; trying again at the next heartbeat")]
     private static partial void LogMonitorFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading membership failed; trying again within {RefreshPeriod}")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception, TimeSpan refreshPeriod);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} declared silo {Suspect} ({SuspectId}) dead: last heartbeat at {HeartbeatAt}, {Age} ago")]
     private static partial void LogDeclaredDead(ILogger logger, string silo, string suspect, Guid suspectId, DateTimeOffset heartbeatAt, TimeSpan age);
@@ -37,8 +35,6 @@ internal sealed partial class MembershipService
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} dead silo rows older than {Retention}")]
     private static partial void LogCleanedUp(ILogger logger, int count, TimeSpan retention);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Membership view {Version}: {Active} active of {Alive} live silos")]
-    private static partial void LogViewChanged(ILogger logger, long version, int active, int alive);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Silo {Silo} ({SiloId}) was declared dead by {DeclaredBy} at {DeclaredAt}: stopping")]
     private static partial void LogFoundDead(ILogger logger, string silo, Guid siloId, string declaredBy, DateTimeOffset? declaredAt);

@@ -99,54 +99,12 @@ internal sealed partial class MembershipService
         }
     }
 
-    /// <summary>Reads the table on every notification and every refresh period (the fallback for lost notifications).</summary>
-    private async Task RunViewLoopAsync(PeriodicTimer timer, CancellationToken stopping)
+    private async Task RefreshViewAsync(CancellationToken cancellationToken) =>
+        await CheckSelfAsync(await _viewReader.RefreshAsync(cancellationToken), cancellationToken);
+
+    // Notifications tell a silo it was declared dead long before its next heartbeat would.
+    private async Task CheckSelfAsync(IReadOnlyList<SiloEntry> silos, CancellationToken cancellationToken)
     {
-        try
-        {
-            var tick = timer.WaitForNextTickAsync(stopping).AsTask();
-            while (true)
-            {
-                // Taken before reading, so a change committed during the read triggers another one.
-                var changed = _listener.Changed;
-                try
-                {
-                    await RefreshViewAsync(stopping);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogRefreshFailed(_logger, ex, _options.RefreshPeriod);
-                }
-
-                await Task.WhenAny(tick, changed);
-                if (tick.IsCompleted)
-                {
-                    if (!await tick)
-                    {
-                        return;
-                    }
-
-                    tick = timer.WaitForNextTickAsync(stopping).AsTask();
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task RefreshViewAsync(CancellationToken cancellationToken)
-    {
-        var ticket = _membership.BeginRead();
-        var silos = await _table.ReadAllAsync(cancellationToken);
-        if (_membership.Publish(ticket, silos, _time.GetUtcNow()))
-        {
-            LogViewChanged(_logger, _membership.Current.Version, silos.Count(s => s.Status == SiloStatus.Active), silos.Count(s => s.IsAlive));
-        }
-
-        Interlocked.Increment(ref _viewRefreshes);
-
-        // Notifications tell a silo it was declared dead long before its next heartbeat would.
         if (silos.FirstOrDefault(s => s.SiloId == Self) is { Status: SiloStatus.Dead } me && me.DeclaredDeadBy != Self)
         {
             await OnDeclaredDeadAsync(cancellationToken);

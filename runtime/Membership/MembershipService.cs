@@ -18,7 +18,7 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
     private readonly ClusterMembership _membership;
     private readonly GrainRuntime _runtime;
     private readonly IHostApplicationLifetime _lifetime;
-    private readonly MembershipNotificationListener _listener;
+    private readonly MembershipViewReader _viewReader;
     private readonly MembershipOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MembershipService> _logger;
@@ -31,14 +31,13 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
     private volatile bool _killed;
     private int _declaredDead;
     private long _heartbeatPasses;
-    private long _viewRefreshes;
 
     public MembershipService(
         PostgresMembershipTable table,
         ClusterMembership membership,
         GrainRuntime runtime,
         IHostApplicationLifetime lifetime,
-        MembershipNotificationListener listener,
+        MembershipViewReader viewReader,
         IOptions<MembershipOptions> options,
         TimeProvider time,
         ILogger<MembershipService> logger)
@@ -48,7 +47,7 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
         _membership = membership;
         _runtime = runtime;
         _lifetime = lifetime;
-        _listener = listener;
+        _viewReader = viewReader;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -64,9 +63,9 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
     internal long HeartbeatPasses => Interlocked.Read(ref _heartbeatPasses);
 
     /// <summary>For tests: full reads of the table published to the view.</summary>
-    internal long ViewRefreshes => Interlocked.Read(ref _viewRefreshes);
+    internal long ViewRefreshes => _viewReader.Refreshes;
 
-    internal bool IsListening => _listener.IsListening;
+    internal bool IsListening => _viewReader.IsListening;
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -83,9 +82,8 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
         var stopping = _stopping.Token;
         _loops =
         [
-            Task.Run(() => _listener.RunAsync(stopping), CancellationToken.None),
             Task.Run(() => RunHeartbeatLoopAsync(_heartbeatTimer, stopping), CancellationToken.None),
-            Task.Run(() => RunViewLoopAsync(_refreshTimer, stopping), CancellationToken.None),
+            Task.Run(() => _viewReader.RunAsync(_refreshTimer, CheckSelfAsync, stopping), CancellationToken.None),
         ];
         await RefreshViewAsync(cancellationToken);
     }
@@ -125,11 +123,25 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
             // Stopping goes on: the silo leaves (or is declared dead) anyway.
             LogStatusWriteFailed(_logger, ex, SiloStatus.ShuttingDown);
         }
+
+        // Hand the grains over while this silo still takes cluster calls (the transport stops after the stopping
+        // phase): the others keep routing here while it shuts down, each activation finishes and flushes, and from
+        // then on this silo passes the grain's calls to its new owner, which reads what was flushed. Then leave, so
+        // the others route to the new owners directly.
+        // Heartbeats stop first: a heartbeat after leaving would find the row dead and make the silo refuse calls.
+        await _runtime.StopAsync(cancellationToken);
+        await StopLoopsAsync(cancellationToken);
+        await LeaveAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await StopLoopsAsync(cancellationToken);
+        await LeaveAsync(cancellationToken);
+    }
+
+    private async Task LeaveAsync(CancellationToken cancellationToken)
+    {
         if (_killed || _loops.Length == 0 || _membership.LocalStatus == SiloStatus.Dead)
         {
             return;

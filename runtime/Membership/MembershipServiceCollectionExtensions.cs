@@ -24,6 +24,7 @@ internal static class MembershipServiceCollectionExtensions
         services.TryAddSingleton<IClusterMembership>(sp => sp.GetRequiredService<ClusterMembership>());
         services.TryAddSingleton<PostgresMembershipTable>();
         services.TryAddSingleton<MembershipNotificationListener>();
+        services.TryAddSingleton<MembershipViewReader>();
         services.TryAddSingleton<MembershipService>();
         services.AddHostedService<LazyHostedService<MembershipService>>();
         return services;

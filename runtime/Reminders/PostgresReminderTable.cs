@@ -32,9 +32,8 @@ public sealed class PostgresReminderTable
 
     private const string EarliestSql = "SELECT min(next_due) FROM reminders WHERE service_id = @service";
 
-    // Ring-range filters, (begin, end]; see GrainHashRange.
-    private const string InRange = " AND grain_hash > @begin AND grain_hash <= @end";
-    private const string InWrappingRange = " AND (grain_hash > @begin OR grain_hash <= @end)";
+    // Ring-range filter: (begin, end] pairs, a wrapping range split in two; see GrainHashRange.
+    private const string InRanges = " AND EXISTS (SELECT 1 FROM unnest(@begins, @ends) AS r(b, e) WHERE grain_hash > r.b AND grain_hash <= r.e)";
 
     private const string TickSql = """
         UPDATE reminders SET last_fired_tick = @fired, next_due = @next, version = version + 1
@@ -87,23 +86,31 @@ public sealed class PostgresReminderTable
     }
 
     /// <summary>Up to <paramref name="limit"/> reminders due at or before <paramref name="until"/>, earliest first.</summary>
-    public async Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset until, int limit, GrainHashRange range = default, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset until, int limit, GrainHashRange range = default, CancellationToken cancellationToken = default) =>
+        ReadDueAsync(until, limit, [range], cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> reminders of grains in <paramref name="ranges"/> due at or before <paramref name="until"/>, earliest first.</summary>
+    public async Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset until, int limit, IReadOnlyList<GrainHashRange> ranges, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var sql = range.IsFullRing ? DueSql + DueOrder : range.IsWrapping ? DueSql + InWrappingRange + DueOrder : DueSql + InRange + DueOrder;
-        await using var command = CreateCommand(sql, grainId: null, name: null);
+        ArgumentNullException.ThrowIfNull(ranges);
+        await using var command = CreateCommand(DueSql + RangeFilter(ranges) + DueOrder, grainId: null, name: null);
         command.Parameters.AddWithValue("until", until.ToUniversalTime());
         command.Parameters.AddWithValue("limit", limit);
-        AddRange(command, range);
+        AddRanges(command, ranges);
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
     /// <summary>The earliest next due time in the range, or null when it holds no reminder.</summary>
-    public async Task<DateTimeOffset?> ReadEarliestDueAsync(GrainHashRange range = default, CancellationToken cancellationToken = default)
+    public Task<DateTimeOffset?> ReadEarliestDueAsync(GrainHashRange range = default, CancellationToken cancellationToken = default) =>
+        ReadEarliestDueAsync([range], cancellationToken);
+
+    /// <summary>The earliest next due time in <paramref name="ranges"/>, or null when they hold no reminder.</summary>
+    public async Task<DateTimeOffset?> ReadEarliestDueAsync(IReadOnlyList<GrainHashRange> ranges, CancellationToken cancellationToken = default)
     {
-        var sql = range.IsFullRing ? EarliestSql : range.IsWrapping ? EarliestSql + InWrappingRange : EarliestSql + InRange;
-        await using var command = CreateCommand(sql, grainId: null, name: null);
-        AddRange(command, range);
+        ArgumentNullException.ThrowIfNull(ranges);
+        await using var command = CreateCommand(EarliestSql + RangeFilter(ranges), grainId: null, name: null);
+        AddRanges(command, ranges);
         var result = await command.ExecuteScalarAsync(cancellationToken);
         return result is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
     }
@@ -139,13 +146,36 @@ public sealed class PostgresReminderTable
         return command;
     }
 
-    private static void AddRange(NpgsqlCommand command, GrainHashRange range)
+    private static string RangeFilter(IReadOnlyList<GrainHashRange> ranges) => ranges.Any(r => r.IsFullRing) ? string.Empty : InRanges;
+
+    private static void AddRanges(NpgsqlCommand command, IReadOnlyList<GrainHashRange> ranges)
     {
-        if (!range.IsFullRing)
+        if (ranges.Any(r => r.IsFullRing))
         {
-            command.Parameters.AddWithValue("begin", (long)range.Begin);
-            command.Parameters.AddWithValue("end", (long)range.End);
+            return;
         }
+
+        // Hashes are stored as bigint in [0, 2^32): a range's begin of -1 takes in hash 0.
+        var begins = new List<long>(ranges.Count + 1);
+        var ends = new List<long>(ranges.Count + 1);
+        foreach (var range in ranges)
+        {
+            if (range.IsWrapping)
+            {
+                begins.Add(range.Begin);
+                ends.Add(uint.MaxValue);
+                begins.Add(-1);
+                ends.Add(range.End);
+            }
+            else
+            {
+                begins.Add(range.Begin);
+                ends.Add(range.End);
+            }
+        }
+
+        command.Parameters.AddWithValue("begins", begins.ToArray());
+        command.Parameters.AddWithValue("ends", ends.ToArray());
     }
 
     private static async Task<IReadOnlyList<ReminderEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
     private readonly PostgresReminderTable _table;
     private readonly IReminderTickSink _sink;
     private readonly ReminderWakeSignal _wakeSignal;
+    private readonly IReminderRanges _ranges;
     private readonly RuntimeMetrics _metrics;
     private readonly ReminderOptions _options;
     private readonly TimeProvider _time;
@@ -36,7 +37,8 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
         RuntimeMetrics metrics,
         IOptions<ReminderOptions> options,
         TimeProvider time,
-        ILogger<ReminderService> logger)
+        ILogger<ReminderService> logger,
+        IReminderRanges? ranges = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Value.Validate();
@@ -47,6 +49,7 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
         _options = options.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _ranges = ranges ?? new WholeRingReminderRanges();
     }
 
     /// <summary>For tests: how many times the loop has gone to sleep.</summary>
@@ -133,7 +136,15 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
     private async Task<TimeSpan> RunPassAsync(CancellationToken stopping)
     {
         var now = _time.GetUtcNow();
-        var due = await _table.ReadDueAsync(now, _options.BatchSize, GrainHashRange.FullRing, stopping);
+        var ranges = _ranges.Current;
+        if (ranges.Count == 0)
+        {
+            // Not an active member of the cluster (yet): nothing to fire until the ring changes.
+            _sleepComputedAt = now;
+            return _options.RefreshPeriod;
+        }
+
+        var due = await _table.ReadDueAsync(now, _options.BatchSize, ranges, stopping);
         if (due.Count > 0)
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentDeliveries, CancellationToken = stopping };
@@ -145,7 +156,7 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
             return TimeSpan.Zero;
         }
 
-        var earliest = await _table.ReadEarliestDueAsync(GrainHashRange.FullRing, stopping);
+        var earliest = await _table.ReadEarliestDueAsync(ranges, stopping);
         _sleepComputedAt = _time.GetUtcNow();
         return ReminderSchedule.GetSleep(_sleepComputedAt, earliest, _options.RefreshPeriod);
     }

@@ -22,6 +22,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RuntimeMetrics>();
         services.TryAddSingleton<ReminderWakeSignal>();
+        services.TryAddSingleton<IReminderRanges, WholeRingReminderRanges>();
         services.TryAddSingleton<PostgresReminderTable>();
         services.TryAddSingleton<IReminderRegistry, ReminderRegistry>();
         services.TryAddSingleton<ReminderService>();
