@@ -3,7 +3,7 @@ using Loyalty.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLoyaltyLogging();
-builder.AddLoyaltySilo();
+builder.AddLoyaltyGrains();
 builder.AddLoyaltyWeb();
 
 var app = builder.Build();

@@ -28,4 +28,20 @@ public static class SiloHostingExtensions
             .AddCheck<SiloHealthCheck>("silo");
         return builder;
     }
+
+    /// <summary>
+    /// Adds what a process needs to use grains it does not host (the web frontend with <c>Loyalty:Silo:Enabled=false</c>):
+    /// the database, a cluster client that routes each call to the silo serving the grain, and the health checks
+    /// behind <c>/healthz</c> (database reachable, at least one silo Active). Silos seed the demo data.
+    /// </summary>
+    public static IHostApplicationBuilder AddLoyaltyClient(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddLoyaltyDatabase(builder.Configuration);
+        builder.Services.AddGrainClient(builder.Configuration);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<ClusterHealthCheck>("cluster");
+        return builder;
+    }
 }

@@ -132,6 +132,29 @@ internal sealed partial class ActivationData
         }
     }
 
+    /// <summary>
+    /// For a silo that is killed (tests simulate a crash): the activation stops at once, with no flush and no
+    /// <c>OnDeactivateAsync</c>; its timers stop and the calls waiting for it fail as they would with the process.
+    /// </summary>
+    public void Abandon(Exception failure)
+    {
+        List<Message> waiting;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            waiting = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        DisposeTimers();
+        _runtime.Catalog.Remove(this);
+        _deactivated.TrySetResult();
+        foreach (var message in waiting)
+        {
+            message.Fail(failure);
+        }
+    }
+
     private void DisposeTimers()
     {
         List<GrainTimer>? timers;

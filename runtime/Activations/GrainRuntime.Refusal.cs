@@ -22,6 +22,21 @@ internal sealed partial class GrainRuntime
         Catalog.Close();
     }
 
+    /// <summary>
+    /// Stops the silo like a crash, for tests: refuses every call, and drops every activation without flushing its
+    /// state or running its deactivation. Whatever was not committed is lost, as it would be with the process.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        var failure = new SiloUnavailableException($"Silo {SiloName} was killed.");
+        RefuseCalls(failure.Message);
+        await _collector.DisposeAsync().ConfigureAwait(false);
+        foreach (var activation in Catalog.Snapshot())
+        {
+            activation.Abandon(failure);
+        }
+    }
+
     private void ThrowIfRefusing()
     {
         if (_refusal is { } reason)

@@ -16,7 +16,7 @@ namespace Loyalty.Runtime.Activations;
 /// The silo-side runtime: hands out grain references, routes each call to the grain's single activation
 /// (creating it on first use), tracks deadlines, collects idle activations and shuts down gracefully.
 /// </summary>
-internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, IInboundCallHandler, IReminderTickSink, IAsyncDisposable
+internal sealed partial class GrainRuntime : GrainReferenceFactory, IInboundCallHandler, IReminderTickSink, IAsyncDisposable
 {
     private readonly ITimer _collector;
     private IReminderRegistry? _reminders;
@@ -98,20 +98,7 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
         }
     }
 
-    public TGrainInterface GetGrain<TGrainInterface>(string key)
-        where TGrainInterface : IGrainWithStringKey
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return CreateReference<TGrainInterface>(key);
-    }
-
-    public TGrainInterface GetGrain<TGrainInterface>(Guid key)
-        where TGrainInterface : IGrainWithGuidKey => CreateReference<TGrainInterface>(key.ToString("N"));
-
-    public TGrainInterface GetGrain<TGrainInterface>(long key)
-        where TGrainInterface : IGrainWithIntegerKey => CreateReference<TGrainInterface>(key.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    public Task<TResult> InvokeAsync<TResult>(GrainId target, GrainRequest<TResult> request)
+    public override Task<TResult> InvokeAsync<TResult>(GrainId target, GrainRequest<TResult> request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var caller = RuntimeContext.Current;
@@ -185,12 +172,6 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallInvoker, I
 
     /// <summary>For tests: the grain has no activation, or one with nothing running, queued or being deactivated.</summary>
     internal bool IsQuiescent(GrainId grainId) => !Catalog.TryGet(grainId, out var activation) || activation.IsQuiescent;
-
-    private TGrainInterface CreateReference<TGrainInterface>(string key)
-    {
-        var info = GrainInterfaceRegistry.Get(typeof(TGrainInterface));
-        return (TGrainInterface)(object)info.ProxyFactory(new GrainId(info.GrainType, key), this);
-    }
 
     private void Dispatch(Message message)
     {

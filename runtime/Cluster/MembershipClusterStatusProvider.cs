@@ -55,7 +55,7 @@ internal sealed class MembershipClusterStatusProvider(IServiceProvider services,
         return ToSnapshot(row with { Status = status }, byType, names);
     }
 
-    private static SiloStatusSnapshot ToSnapshot(SiloEntry row, IReadOnlyDictionary<string, int> byType, Dictionary<Guid, string> names) => new(
+    internal static SiloStatusSnapshot ToSnapshot(SiloEntry row, IReadOnlyDictionary<string, int> byType, Dictionary<Guid, string> names) => new(
         row.Name,
         row.Status.ToString(),
         row.StartedAt,

@@ -15,6 +15,15 @@ internal static class MembershipServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLoyaltyMembership(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddMembershipView(configuration);
+        services.TryAddSingleton<MembershipService>();
+        services.AddHostedService<LazyHostedService<MembershipService>>();
+        return services;
+    }
+
+    /// <summary>What reads membership without joining it: a silo's view, and all a pure client has.</summary>
+    public static IServiceCollection AddMembershipView(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<MembershipOptions>()
             .Bind(configuration.GetSection(MembershipOptions.SectionName))
             .Configure<IOptions<RuntimeOptions>>((o, runtime) => o.ServiceId = runtime.Value.ServiceId)
@@ -25,8 +34,6 @@ internal static class MembershipServiceCollectionExtensions
         services.TryAddSingleton<PostgresMembershipTable>();
         services.TryAddSingleton<MembershipNotificationListener>();
         services.TryAddSingleton<MembershipViewReader>();
-        services.TryAddSingleton<MembershipService>();
-        services.AddHostedService<LazyHostedService<MembershipService>>();
         return services;
     }
 }

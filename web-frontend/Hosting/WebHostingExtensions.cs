@@ -20,15 +20,28 @@ public static class WebHostingExtensions
     /// <summary>Large enough for a /sync of 500 operations, small enough that no client can exhaust memory.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// The grains behind the frontend: a silo in this process (<c>Loyalty:Silo:Enabled</c>, the default), or a pure
+    /// client of the silos found in the database.
+    /// </summary>
+    public static WebApplicationBuilder AddLoyaltyGrains(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Configuration.GetValue("Loyalty:Silo:Enabled", true))
+        {
+            builder.AddLoyaltySilo();
+        }
+        else
+        {
+            builder.AddLoyaltyClient();
+        }
+
+        return builder;
+    }
+
     public static WebApplicationBuilder AddLoyaltyWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!builder.Configuration.GetValue("Loyalty:Silo:Enabled", true))
-        {
-            throw new InvalidOperationException(
-                "Loyalty:Silo:Enabled=false asks for a pure cluster client, which needs silo-cluster support that this build does not have yet. Leave it unset to co-host the silo.");
-        }
-
         var services = builder.Services;
         services.AddMigrations("web", typeof(WebHostingExtensions).Assembly);
         // Requests are strict: an unknown field, a wrong type or malformed JSON is a 400 validation problem.

@@ -109,5 +109,33 @@ public sealed class PostgresReminderTableTests(ReminderTestDatabase database)
     }
 
     [Fact]
+    public async Task ReadDue_WithSeveralRanges_ReturnsTheGrainsInAnyOfThem()
+    {
+        var grains = Enumerable.Range(0, 40).Select(i => GrainId.Create("card", i)).ToList();
+        var entries = new List<ReminderEntry>();
+        foreach (var grain in grains)
+        {
+            entries.Add(await _table.UpsertAsync(grain, "r", Start, Minute));
+        }
+
+        // Two silos' worth of ranges from a real ring: each reads exactly its own grains, together all of them.
+        var first = Guid.Parse("00000000-0000-0000-0000-000000000001");
+        var second = Guid.Parse("00000000-0000-0000-0000-000000000002");
+        var ring = Loyalty.Runtime.Placement.HashRing.Build([new(first, "one", "one:1"), new(second, "two", "two:1")]);
+
+        var firstDue = await _table.ReadDueAsync(Start, 100, ring.RangesOf(first));
+        var secondDue = await _table.ReadDueAsync(Start, 100, ring.RangesOf(second));
+
+        Assert.Equal(entries.Where(e => ring.OwnerOf(e.GrainId)!.SiloId == first).Select(e => e.GrainId.ToString()).Order(), firstDue.Select(e => e.GrainId.ToString()).Order());
+        Assert.Equal(entries.Where(e => ring.OwnerOf(e.GrainId)!.SiloId == second).Select(e => e.GrainId.ToString()).Order(), secondDue.Select(e => e.GrainId.ToString()).Order());
+        Assert.Equal(grains.Count, firstDue.Count + secondDue.Count);
+        Assert.NotEmpty(firstDue);
+        Assert.NotEmpty(secondDue);
+        Assert.Empty(await _table.ReadDueAsync(Start, 100, Array.Empty<GrainHashRange>()));
+        Assert.Null(await _table.ReadEarliestDueAsync(Array.Empty<GrainHashRange>()));
+        Assert.Equal(Start, await _table.ReadEarliestDueAsync(ring.RangesOf(first)));
+    }
+
+    [Fact]
     public async Task ReadEarliestDue_EmptyTable_IsNull() => Assert.Null(await _table.ReadEarliestDueAsync());
 }
