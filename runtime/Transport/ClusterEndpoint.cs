@@ -10,7 +10,6 @@ namespace Loyalty.Runtime.Transport;
 /// <summary>The cluster listener: the Kestrel endpoint it binds and the address it is advertised at.</summary>
 internal sealed class ClusterEndpoint : IClusterEndpoint
 {
-    private readonly string _advertisedHost;
     private ListenOptions? _listener;
 
     public ClusterEndpoint(IOptions<ClusterTransportOptions> options, IConfiguration configuration)
@@ -19,7 +18,7 @@ internal sealed class ClusterEndpoint : IClusterEndpoint
         PublicAddresses = ServerUrls.Read(configuration);
         var first = PublicAddresses[0];
         var host = first.IsUnixPipe || ServerUrls.IsWildcard(first.Host) ? null : first.Host;
-        _advertisedHost = FormatHost(options.Value.AdvertisedHost ?? host ?? Dns.GetHostName());
+        AdvertisedHost = FormatHost(options.Value.AdvertisedHost ?? host ?? Dns.GetHostName());
 
         // Kestrel cannot take any free port on "localhost" (two sockets), hence the IPv4 loopback.
         BindAddress = host is null ? null
@@ -27,6 +26,9 @@ internal sealed class ClusterEndpoint : IClusterEndpoint
             : IPAddress.TryParse(host, out var ip) ? ip
             : null;
     }
+
+    /// <summary>The host part of <see cref="Address"/> (IPv6 addresses in brackets).</summary>
+    public string AdvertisedHost { get; }
 
     /// <summary>The application's own addresses (see <see cref="ServerUrls"/>).</summary>
     public IReadOnlyList<BindingAddress> PublicAddresses { get; }
@@ -41,7 +43,7 @@ internal sealed class ClusterEndpoint : IClusterEndpoint
     public int Port => _listener?.IPEndPoint?.Port ?? 0;
 
     public string Address => Port != 0
-        ? $"{_advertisedHost}:{Port}"
+        ? $"{AdvertisedHost}:{Port}"
         : throw new InvalidOperationException("The cluster listener has not bound a port yet: its address is known once the server has started.");
 
     /// <summary>Called by the Kestrel set-up with the endpoint it created; the port is filled in when Kestrel binds.</summary>
