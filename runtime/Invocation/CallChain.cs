@@ -4,23 +4,48 @@ namespace Loyalty.Runtime.Invocation;
 
 /// <summary>
 /// The requests a call was made from, innermost first: each link is a request some activation is running
-/// and awaiting this call for. Used to detect call cycles between non-reentrant grains.
+/// and awaiting this call for. Used to detect call cycles between non-reentrant grains. A chain may cross
+/// processes (see the cluster transport): message ids are unique only within the process that created them,
+/// so each link also records that process's <see cref="Origin"/>.
 /// </summary>
-internal sealed class CallChain(GrainId grainId, long messageId, string method, CallChain? parent)
+internal sealed class CallChain
 {
-    public GrainId GrainId { get; } = grainId;
+    /// <summary>A link of a request this process created.</summary>
+    public CallChain(GrainId grainId, long messageId, string method, CallChain? parent)
+        : this(grainId, messageId, method, ProcessOrigin, parent)
+    {
+    }
 
-    public long MessageId { get; } = messageId;
+    /// <summary>A link created by the process <paramref name="origin"/> (a chain that arrived over the wire).</summary>
+    public CallChain(GrainId grainId, long messageId, string method, Guid origin, CallChain? parent)
+    {
+        GrainId = grainId;
+        MessageId = messageId;
+        Method = method;
+        Origin = origin;
+        Parent = parent;
+    }
 
-    public string Method { get; } = method;
+    /// <summary>Identifies this process as the creator of links; <see cref="Message.Id"/>s are unique only under it.</summary>
+    public static Guid ProcessOrigin { get; } = Guid.NewGuid();
 
-    public CallChain? Parent { get; } = parent;
+    public GrainId GrainId { get; }
 
+    public long MessageId { get; }
+
+    public string Method { get; }
+
+    /// <summary>The process that created the link, whose message id <see cref="MessageId"/> is.</summary>
+    public Guid Origin { get; }
+
+    public CallChain? Parent { get; }
+
+    /// <summary>Whether a link holds the message <paramref name="messageId"/> of this process (foreign ids never match).</summary>
     public bool Contains(long messageId)
     {
         for (var link = this; link is not null; link = link.Parent)
         {
-            if (link.MessageId == messageId)
+            if (link.MessageId == messageId && link.Origin == ProcessOrigin)
             {
                 return true;
             }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Loyalty.Runtime.Core;
+using Loyalty.Runtime.Transport;
 
 namespace Loyalty.Runtime.Invocation;
 
@@ -27,6 +29,20 @@ public abstract class GrainRequest
     public abstract void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options);
 
     public override string ToString() => $"{InterfaceName}.{MethodName}";
+
+    /// <summary>
+    /// Runs a request that arrived from another process through <paramref name="handler"/> and writes its result
+    /// with the declared result type. The transport reads requests as <see cref="GrainRequest"/>; this is how it
+    /// reaches the typed call without reflection (implemented once, in <see cref="GrainRequest{TResult}"/>).
+    /// </summary>
+    internal abstract Task InvokeInboundAsync(
+        IInboundCallHandler handler,
+        GrainId target,
+        CallChain? chain,
+        DateTimeOffset deadline,
+        int hops,
+        Utf8JsonWriter writer,
+        JsonSerializerOptions options);
 
     /// <summary>Adapts a <see cref="Task"/>-returning method to the request's typed result.</summary>
     protected static ValueTask<VoidResult> AsVoid(Task task)

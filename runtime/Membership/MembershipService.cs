@@ -1,4 +1,5 @@
 using Loyalty.Runtime.Activations;
+using Loyalty.Runtime.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
     private readonly TimeProvider _time;
     private readonly ILogger<MembershipService> _logger;
     private readonly FailureDetector _detector;
+    private readonly IClusterEndpoint? _endpoint;
     private readonly CancellationTokenSource _stopping = new();
     private Task[] _loops = [];
     private PeriodicTimer? _heartbeatTimer;
@@ -40,7 +42,8 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
         MembershipViewReader viewReader,
         IOptions<MembershipOptions> options,
         TimeProvider time,
-        ILogger<MembershipService> logger)
+        ILogger<MembershipService> logger,
+        IClusterEndpoint? endpoint = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _table = table;
@@ -52,6 +55,7 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
         _time = time;
         _logger = logger;
         _detector = new FailureDetector(_options);
+        _endpoint = endpoint;
     }
 
     private Guid Self => _membership.LocalSiloId;
@@ -88,9 +92,13 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
         await RefreshViewAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs once the server has started, so the cluster listener's port is known: the silo becomes active together
+    /// with its address (none without a transport, as on a plain generic host).
+    /// </summary>
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        if (!await _table.SetStatusAsync(Self, SiloStatus.Active, [SiloStatus.Joining], _time.GetUtcNow(), cancellationToken))
+        if (!await _table.SetStatusAsync(Self, SiloStatus.Active, [SiloStatus.Joining], _time.GetUtcNow(), cancellationToken, _endpoint?.Address))
         {
             await OnDeclaredDeadAsync(cancellationToken);
             return;

@@ -24,7 +24,7 @@ internal sealed class PostgresMembershipTable
         """;
 
     private const string SetStatusSql = """
-        UPDATE silos SET status = @status, heartbeat_at = @now, version = version + 1
+        UPDATE silos SET status = @status, address = coalesce(@address, address), heartbeat_at = @now, version = version + 1
         WHERE service_id = @service AND silo_id = @silo AND status <> 'dead' AND status = ANY(@from)
         """;
 
@@ -76,8 +76,17 @@ internal sealed class PostgresMembershipTable
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Moves a live silo whose status is one of <paramref name="from"/> to <paramref name="status"/>; false when it was not.</summary>
-    public async Task<bool> SetStatusAsync(Guid siloId, SiloStatus status, IReadOnlyCollection<SiloStatus> from, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves a live silo whose status is one of <paramref name="from"/> to <paramref name="status"/>, recording its
+    /// <paramref name="address"/> when given; false when it was not live in one of those statuses.
+    /// </summary>
+    public async Task<bool> SetStatusAsync(
+        Guid siloId,
+        SiloStatus status,
+        IReadOnlyCollection<SiloStatus> from,
+        DateTimeOffset now,
+        CancellationToken cancellationToken,
+        string? address = null)
     {
         if (status == SiloStatus.Dead)
         {
@@ -87,6 +96,7 @@ internal sealed class PostgresMembershipTable
         await using var command = CreateCommand(SetStatusSql, siloId, now);
         command.Parameters.AddWithValue("status", SiloStatusNames.ToColumn(status));
         command.Parameters.AddWithValue("from", from.Select(SiloStatusNames.ToColumn).ToArray());
+        command.Parameters.Add(new NpgsqlParameter<string?>("address", NpgsqlDbType.Text) { TypedValue = address });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
