@@ -1,5 +1,6 @@
 using Loyalty.Grains.Demo;
 using Loyalty.Runtime.Hosting;
+using Loyalty.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,6 +19,7 @@ public static class SiloHostingExtensions
         builder.Services.AddLoyaltyDatabase(builder.Configuration);
         builder.Services.AddLoyaltyGrains();
         builder.Services.AddGrainRuntime(builder.Configuration);
+        builder.Services.AddClusterTransport(builder.Configuration);
 
         // Registered after the runtime, so the runtime has started when seeding calls grains.
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));

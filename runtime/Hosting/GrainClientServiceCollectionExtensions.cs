@@ -3,6 +3,7 @@ using Loyalty.Runtime.Cluster;
 using Loyalty.Runtime.Core;
 using Loyalty.Runtime.Membership;
 using Loyalty.Runtime.Placement;
+using Loyalty.Runtime.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,12 @@ public static class GrainClientServiceCollectionExtensions
         services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection(RuntimeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMembershipView(configuration);
+        services.AddClusterTransportClient(configuration);
+
+        // A client always talks to other processes: a secret generated here would match no silo's.
+        services.AddOptions<ClusterTransportOptions>().Validate(
+            o => o.Secret is not null,
+            $"{ClusterTransportOptions.SecretKey} is required for a pure cluster client (Loyalty:Silo:Enabled=false): set the same value on every silo and client.");
         services.TryAddSingleton<GrainPlacement>();
         services.TryAddSingleton<ClusterClient>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<ClusterClient>());
