@@ -29,12 +29,14 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly string _connectionString;
     private readonly Assembly _grainAssembly;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
     private readonly List<ClusterSilo> _silos = [];
     private readonly List<WebApplication> _killed = [];
     private int _nextSilo;
 
-    private TestCluster(string connectionString, Assembly grainAssembly, IReadOnlyDictionary<string, string?> settings)
+    private TestCluster(string connectionString, Assembly grainAssembly, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
     {
+        _configureServices = configureServices;
         _connectionString = connectionString;
         _grainAssembly = grainAssembly;
         _settings = settings;
@@ -52,11 +54,17 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
-    public static async Task<TestCluster> StartAsync(string connectionString, Assembly grainAssembly, int silos = 3, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Applied to every silo's services (tests share a probe between silos this way).</param>
+    public static async Task<TestCluster> StartAsync(
+        string connectionString,
+        Assembly grainAssembly,
+        int silos = 3,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(grainAssembly);
         ArgumentOutOfRangeException.ThrowIfLessThan(silos, 1);
-        var cluster = new TestCluster(connectionString, grainAssembly, settings ?? new Dictionary<string, string?>());
+        var cluster = new TestCluster(connectionString, grainAssembly, settings ?? new Dictionary<string, string?>(), configureServices);
 
         // One at a time: the first creates the schema under the migration lock, and each joins a known cluster.
         for (var i = 0; i < silos; i++)
@@ -183,6 +191,7 @@ public sealed class TestCluster : IAsyncDisposable
         builder.Services.AddLoyaltyDatabase(builder.Configuration);
         builder.Services.AddGrainRuntime(builder.Configuration, _grainAssembly);
         builder.Services.AddClusterTransport(builder.Configuration);
+        _configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         await app.StartAsync();
         var silo = new ClusterSilo(name, app);
