@@ -1,3 +1,4 @@
+using Loyalty.Runtime.Placement;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -185,7 +186,19 @@ public sealed class HttpClusterTransportTests(TransportCluster cluster) : IClass
 
     private static GrainId Echo(string key) => GrainId.Create("echo", key);
 
-    private static string NewKey() => Guid.NewGuid().ToString("N");
+    /// <summary>A key of an echo grain that silo B owns (as B sees the ring), so a call sent to B runs on B.</summary>
+    private string NewKey()
+    {
+        var placement = cluster.B.Services.GetRequiredService<GrainPlacement>();
+        while (true)
+        {
+            var key = Guid.NewGuid().ToString("N");
+            if (placement.Current.RouteOf(Echo(key)) is not { } route || route.SiloId == cluster.B.SiloId)
+            {
+                return key;
+            }
+        }
+    }
 
     private static int UnusedPort()
     {

@@ -1,3 +1,6 @@
+using Loyalty.Runtime.Transport;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Loyalty.Runtime.Hosting;
 using Loyalty.Testing;
 using Loyalty.Web.Tests.TestGrains;
@@ -72,6 +75,11 @@ public sealed class WebApp : IAsyncLifetime
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
+
+        // The co-hosted silo also listens for cluster calls (HTTP/2 only): point clients at an application address.
+        var cluster = _factory.Services.GetRequiredService<IClusterEndpoint>().Address;
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        _factory.ClientOptions.BaseAddress = new Uri(addresses.First(a => !a.EndsWith(":" + cluster.Split(':')[^1], StringComparison.Ordinal)));
         Client = _factory.CreateClient();
         await Task.CompletedTask;
     }
