@@ -14,6 +14,7 @@ internal sealed partial class ActivationData
         var started = _runtime.TimeProvider.GetTimestamp();
         try
         {
+            await _runtime.AwaitHandOffAsync(GrainId);
             _instance = ClassInfo.Create(_runtime.Services, this);
             var timeout = _runtime.Options.ActivationTimeout;
             using var cancellation = new CancellationTokenSource(timeout, _runtime.TimeProvider);

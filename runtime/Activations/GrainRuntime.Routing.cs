@@ -3,6 +3,7 @@ using Loyalty.Runtime.Invocation;
 using Loyalty.Runtime.Membership;
 using Loyalty.Runtime.Placement;
 using Loyalty.Runtime.Reminders;
+using Loyalty.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -133,7 +134,62 @@ internal sealed partial class GrainRuntime
         }
     }
 
+    /// <summary>How long after a ring change a new owner asks the previous owner to hand a grain over first.</summary>
+    internal static readonly TimeSpan HandOffWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a new owner waits for the previous owner to flush a grain before it activates it anyway.</summary>
+    internal static readonly TimeSpan HandOffTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Before activating a grain this silo came to own with a recent ring change: asks the previous owner (if it is
+    /// still alive) to finish and flush its activation, so that this one reads the latest state. Without an answer
+    /// within <see cref="HandOffTimeout"/> the activation goes ahead: the conditional writes keep state correct.
+    /// </summary>
+    internal async Task AwaitHandOffAsync(GrainId grainId)
+    {
+        if (!IsClustered)
+        {
+            return;
+        }
+
+        var (previous, replacedAt) = Placement.Previous;
+        var self = Placement.LocalSiloId;
+        if (TimeProvider.GetUtcNow() - replacedAt > HandOffWindow
+            || previous.OwnerOf(grainId) is not { } owner
+            || owner.SiloId == self
+            || Placement.Membership.Current.Find(owner.SiloId) is not { Status: SiloStatus.Active or SiloStatus.ShuttingDown })
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(HandOffTimeout, TimeProvider);
+            var call = new OutboundCall(grainId, Chain: null, TimeProvider.GetUtcNow() + HandOffTimeout, Hops: 0);
+            await Transport.SendAsync(owner.Address, call, HandOffRequest.Instance, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogHandOffFailed(Logger, exception, grainId, owner.Name);
+        }
+    }
+
+    /// <summary>Answers a new owner's <see cref="HandOffRequest"/>: deactivates (flushing) this silo's activation of the grain.</summary>
+    private async Task<VoidResult> HandOverAsync(GrainId grainId)
+    {
+        if (Catalog.TryGet(grainId, out var activation))
+        {
+            activation.RequestDeactivation(DeactivationReason.OwnershipChanged, drainFirst: false);
+            await activation.Deactivated.WaitAsync(HandOffTimeout, TimeProvider).ConfigureAwait(false);
+        }
+
+        return default;
+    }
+
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Previous owner {Silo} did not hand {GrainId} over; activating it anyway")]
+    private static partial void LogHandOffFailed(ILogger logger, Exception exception, GrainId grainId, string silo);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo at {Address} unreachable for {GrainId}.{Method}; the call waits for membership to route it again")]
     private static partial void LogUnreachable(ILogger logger, Exception exception, string address, GrainId grainId, string method);

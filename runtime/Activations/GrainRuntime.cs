@@ -26,8 +26,12 @@ internal sealed partial class GrainRuntime : GrainReferenceFactory, IInboundCall
     private int _transportResolved;
     private Task? _stopped;
 
-    // Reminder ticks travel between silos like grain calls: the transport finds their reader here.
-    static GrainRuntime() => GrainInterfaceRegistry.Register(ReminderTickRequest.InterfaceInfo);
+    // Reminder ticks and hand-off requests travel between silos like grain calls: the transport finds their readers here.
+    static GrainRuntime()
+    {
+        GrainInterfaceRegistry.Register(ReminderTickRequest.InterfaceInfo);
+        GrainInterfaceRegistry.Register(HandOffRequest.InterfaceInfo);
+    }
 
     public GrainRuntime(
         IServiceProvider services,
@@ -120,6 +124,11 @@ internal sealed partial class GrainRuntime : GrainReferenceFactory, IInboundCall
     public Task<TResult> InvokeInboundAsync<TResult>(GrainId target, GrainRequest<TResult> request, CallChain? chain, DateTimeOffset deadline, int hops)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request is HandOffRequest)
+        {
+            return (Task<TResult>)(object)HandOverAsync(target);
+        }
+
         var message = new RequestMessage<TResult>(this, target, request, chain, deadline) { Hops = hops, IsInbound = true };
         Metrics.Calls.Add(1);
         Calls.Track(message.Id, message);

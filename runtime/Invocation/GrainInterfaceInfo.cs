@@ -28,6 +28,12 @@ public sealed class GrainInterfaceInfo
 
     public Func<GrainId, IGrainCallInvoker, GrainReference> ProxyFactory { get; }
 
+    /// <summary>
+    /// True for the runtime's own interfaces whose calls may target a grain of any type (reminder ticks, hand-off
+    /// requests); generated grain interfaces serve their own grain type only.
+    /// </summary>
+    public bool ForAnyGrainType { get; init; }
+
     /// <summary>Request readers by <see cref="GrainRequest.MethodId"/>.</summary>
     public IReadOnlyDictionary<string, GrainRequestReader> Methods { get; }
 }

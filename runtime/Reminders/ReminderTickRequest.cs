@@ -44,7 +44,10 @@ internal sealed class ReminderTickRequest(string reminderName, TickStatus status
         typeof(IRemindable),
         "(remindable)",
         (grainId, _) => throw new NotSupportedException($"{grainId} gets reminder ticks from the reminder service, not through a reference."),
-        new Dictionary<string, GrainRequestReader>(StringComparer.Ordinal) { [MethodKey] = Read });
+        new Dictionary<string, GrainRequestReader>(StringComparer.Ordinal) { [MethodKey] = Read })
+    {
+        ForAnyGrainType = true,
+    };
 
     public static GrainRequest Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {

@@ -118,8 +118,7 @@ internal sealed record CallBody(GrainId Target, GrainRequest Request, CallChain?
             throw new KeyNotFoundException($"Grain interface {interfaceName} has no method {methodId} here.");
         }
 
-        // Reminder ticks go to grains of every type (the grain checks that it is remindable).
-        if (info.InterfaceType != typeof(Reminders.IRemindable) && !string.Equals(target.Type, info.GrainType, StringComparison.Ordinal))
+        if (!info.ForAnyGrainType && !string.Equals(target.Type, info.GrainType, StringComparison.Ordinal))
         {
             throw new ArgumentException($"Grain {target} is not a {info.GrainType} grain, which {interfaceName} is for.");
         }

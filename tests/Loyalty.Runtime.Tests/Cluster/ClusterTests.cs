@@ -127,9 +127,25 @@ public sealed class ClusterTests : IAsyncLifetime
     public async Task A_graceful_stop_under_load_fails_no_call()
     {
         await using var cluster = await StartAsync();
-        var keys = Enumerable.Range(0, 30).Select(i => $"graceful-{i}").ToList();
         var leaving = cluster.Silos[1];
-        var callers = new[] { cluster.Silos[0], cluster.Silos[2] };
+        await AssertNoCallFailsWhileAsync(cluster, "graceful", [cluster.Silos[0], cluster.Silos[2]], () => cluster.StopSiloAsync(leaving));
+    }
+
+    [Fact]
+    public async Task A_silo_joining_under_load_fails_no_call()
+    {
+        await using var cluster = await StartAsync(silos: 2);
+        await AssertNoCallFailsWhileAsync(cluster, "joining", [cluster.Silos[0], cluster.Silos[1]], async () =>
+        {
+            await cluster.StartAdditionalSiloAsync();
+            await cluster.WaitForStableAsync();
+        });
+    }
+
+    /// <summary>Runs increments on 30 grains from <paramref name="callers"/> while <paramref name="change"/> happens; none may fail.</summary>
+    private static async Task AssertNoCallFailsWhileAsync(TestCluster cluster, string prefix, ClusterSilo[] callers, Func<Task> change)
+    {
+        var keys = Enumerable.Range(0, 30).Select(i => $"{prefix}-{i}").ToList();
         var failures = new ConcurrentQueue<Exception>();
         var acknowledged = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         using var stop = new CancellationTokenSource();
@@ -141,7 +157,7 @@ public sealed class ClusterTests : IAsyncLifetime
                 var key = keys[(worker * 7 + i) % keys.Count];
                 try
                 {
-                    await callers[worker % 2].GrainFactory.GetGrain<IOperationCounterGrain>(key).IncrementAsync($"{worker}-{i}");
+                    await callers[worker % callers.Length].GrainFactory.GetGrain<IOperationCounterGrain>(key).IncrementAsync($"{worker}-{i}");
                     acknowledged.AddOrUpdate(key, 1, (_, n) => n + 1);
                 }
                 catch (Exception exception)
@@ -152,16 +168,18 @@ public sealed class ClusterTests : IAsyncLifetime
         })).ToList();
 
         await Eventually.TrueAsync(() => acknowledged.Values.Sum() >= 300, "load is running", TimeSpan.FromSeconds(30));
-        await cluster.StopSiloAsync(leaving);
-        var afterStop = acknowledged.Values.Sum();
-        await Eventually.TrueAsync(() => acknowledged.Values.Sum() >= afterStop + 300, "load goes on after the stop", TimeSpan.FromSeconds(30));
+        await change();
+        var afterChange = acknowledged.Values.Sum();
+        await Eventually.TrueAsync(() => acknowledged.Values.Sum() >= afterChange + 300, "load goes on after the change", TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 
         Assert.Empty(failures);
         foreach (var key in keys)
         {
-            Assert.Equal(acknowledged.GetValueOrDefault(key), await callers[0].GrainFactory.GetGrain<IOperationCounterGrain>(key).GetAsync());
+            var grain = callers[0].GrainFactory.GetGrain<IOperationCounterGrain>(key);
+            Assert.Equal(acknowledged.GetValueOrDefault(key), await grain.GetAsync());
+            Assert.Equal(cluster.OwnerOf(GrainId.Create("operationcounter", key)).Name, await grain.GetSiloAsync());
         }
     }
 
@@ -188,6 +206,46 @@ public sealed class ClusterTests : IAsyncLifetime
             var grain = cluster.Silos[0].GrainFactory.GetGrain<IOperationCounterGrain>(key);
             Assert.Equal(2, await grain.IncrementAsync("second"));
             Assert.Equal(cluster.OwnerOf(GrainId.Create("operationcounter", key)).Name, await grain.GetSiloAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_new_owner_activates_a_grain_only_after_the_previous_owner_flushed_it()
+    {
+        await using var cluster = await StartAsync(silos: 2);
+        var gate = _probe.Gate(HandOffGrain.Gate);
+        try
+        {
+            var keys = Enumerable.Range(0, 60).Select(i => $"handed-{i}").ToList();
+            foreach (var key in keys)
+            {
+                Assert.Equal(0, await cluster.Silos[0].GrainFactory.GetGrain<IHandOffGrain>(key).TouchAsync());
+            }
+
+            var joined = await cluster.StartAdditionalSiloAsync();
+            await cluster.WaitForStableAsync();
+            var moved = keys.First(k => cluster.OwnerOf(GrainId.Create("handoff", k)) == joined);
+            var grainId = GrainId.Create("handoff", moved);
+            var previousOwner = cluster.Silos.Single(s => s != joined && ActivationSilos(cluster, grainId).Contains(s.Name));
+
+            // The previous owner is stuck writing its farewell: the new owner must wait for it, not read around it.
+            var call = cluster.Silos[0].GrainFactory.GetGrain<IHandOffGrain>(moved).TouchAsync();
+            await Eventually.TrueAsync(
+                () => joined.Services.GetRequiredService<GrainRuntime>().Catalog.TryGet(grainId, out _),
+                "the new owner started activating the grain");
+            Assert.False(call.IsCompleted);
+            Assert.Equal(1, _probe.For(grainId).Activations);
+            Assert.Equal([previousOwner.Name], ActivationSilos(cluster, grainId).Where(n => n != joined.Name));
+
+            gate.TrySetResult();
+
+            Assert.Equal(1, await call);
+            Assert.Equal(2, _probe.For(grainId).Activations);
+            Assert.Equal([joined.Name], ActivationSilos(cluster, grainId));
+        }
+        finally
+        {
+            gate.TrySetResult();
         }
     }
 
