@@ -229,7 +229,8 @@ public sealed class ClusterTests : IAsyncLifetime
             var previousOwner = cluster.Silos.Single(s => s != joined && ActivationSilos(cluster, grainId).Contains(s.Name));
 
             // The previous owner is stuck writing its farewell: the new owner must wait for it, not read around it.
-            var call = cluster.Silos[0].GrainFactory.GetGrain<IHandOffGrain>(moved).TouchAsync();
+            // (A call made on the previous owner would wait there, queued behind the deactivation: ask the new one.)
+            var call = joined.GrainFactory.GetGrain<IHandOffGrain>(moved).TouchAsync();
             await Eventually.TrueAsync(
                 () => joined.Services.GetRequiredService<GrainRuntime>().Catalog.TryGet(grainId, out _),
                 "the new owner started activating the grain");
