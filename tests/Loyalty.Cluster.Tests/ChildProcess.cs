@@ -14,6 +14,17 @@ internal sealed class ChildProcess : IAsyncDisposable
 {
     private const int MaxKeptLines = 5000;
 
+    // Background jobs of a non-interactive shell read /dev/null, hence stdin is kept as fd 3 for the guard. The guard
+    // writes nowhere, so only the command holds our stdout and stderr pipes.
+    private const string OrphanGuard = """
+        exec 3<&0
+        "$@" </dev/null 3<&- &
+        child=$!
+        ( cat <&3 >/dev/null; kill -KILL "$child" 2>/dev/null ) >/dev/null 2>&1 &
+        exec 3<&-
+        wait "$child"
+        """;
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private int _lineCount;
@@ -38,17 +49,8 @@ internal sealed class ChildProcess : IAsyncDisposable
     {
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo(BuiltProcess.DotnetHost())
-        {
-            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(assemblyPath);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+        var start = CreateStartInfo(BuiltProcess.DotnetHost(), [assemblyPath, "--urls", baseAddress.ToString().TrimEnd('/')]);
+        start.WorkingDirectory = Path.GetDirectoryName(assemblyPath)!;
 
         // Settings this test process may carry (a developer's shell, CI) must not leak into the children.
         foreach (var key in start.Environment.Keys.ToList())
@@ -117,6 +119,40 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             _process.Dispose();
         }
+    }
+
+    /// <summary>
+    /// On Unix the command runs under a small shell that SIGKILLs it once our end of its stdin pipe closes: however
+    /// this test process ends (a crash, a killed test host), no silo outlives it. Killing the tree kills both.
+    /// </summary>
+    private static ProcessStartInfo CreateStartInfo(string fileName, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = !OperatingSystem.IsWindows(),
+            UseShellExecute = false,
+        };
+        if (OperatingSystem.IsWindows())
+        {
+            start.FileName = fileName;
+        }
+        else
+        {
+            start.FileName = "/bin/sh";
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(OrphanGuard);
+            start.ArgumentList.Add("loyalty-test-child");
+            start.ArgumentList.Add(fileName);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     private static int FreeLoopbackPort()
