@@ -30,6 +30,9 @@ internal sealed class ProcessCluster : IAsyncDisposable
     private readonly List<ChildProcess> _processes = [];
     private readonly Dictionary<string, string> _environment;
 
+    // One connection for the cluster view, which the waits below poll every few milliseconds.
+    private HttpClient? _admin;
+
     private ProcessCluster(string connectionString)
     {
         ConnectionString = connectionString;
@@ -105,8 +108,8 @@ internal sealed class ProcessCluster : IAsyncDisposable
     /// <summary>The silos as <c>GET /api/admin/v1/cluster</c> on the client lists them.</summary>
     public async Task<ClusterView> GetClusterViewAsync()
     {
-        using var admin = CreateClient(AdminToken);
-        using var response = await admin.GetAsync("/api/admin/v1/cluster");
+        _admin ??= CreateClient(AdminToken);
+        using var response = await _admin.GetAsync("/api/admin/v1/cluster");
         var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -164,6 +167,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _admin?.Dispose();
         // Client first, so it does not log the silos' deaths; every kill is attempted even if one throws.
         foreach (var process in Enumerable.Reverse(_processes.ToArray()))
         {
