@@ -5,6 +5,7 @@ using Loyalty.Bench.Grains;
 using Loyalty.Bench.Scenarios;
 using Loyalty.Runtime.Core;
 using Loyalty.Runtime.Hosting;
+using Loyalty.Runtime.Persistence;
 using Loyalty.Runtime.Postgres;
 using Loyalty.Grains.Hosting;
 using Loyalty.Web.Hosting;
@@ -57,7 +58,7 @@ try
     var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     var grains = host.Services.GetRequiredService<IGrainFactory>();
     var scenarios = new RuntimeScenarios(grains, database, settings);
-    await using var cards = new CardScenarios(grains, database, address, settings);
+    await using var cards = new CardScenarios(grains, host.Services.GetRequiredService<GrainStateSerializer>(), database, address, settings);
     IReadOnlyList<string> names = settings.Scenario switch
     {
         "all" => [.. RuntimeScenarios.Names, .. CardScenarios.Names],

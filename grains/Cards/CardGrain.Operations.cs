@@ -83,8 +83,7 @@ public sealed partial class CardGrain
 
         var record = new IdempotencyRecord(command.Origin.IdempotencyKey, fingerprint, outcome);
         rows.Add(CardRows.Idempotency(merchantId, card.CardNumber, record, now));
-        state.State = state.State.Remember(record);
-        _recentKeys.Add(new RecentKey(record.Key, record.Fingerprint));
+        Remember(record);
         return await CommitAsync(rows, record, merchantId) ?? await AfterChangeAsync(outcome, program);
     }
 

@@ -73,8 +73,8 @@ public sealed partial class CardGrain(
         rows.Add(CardRows.ReadModel(card, merchantId, head));
         rows.Add(CardRows.Idempotency(merchantId, card.CardNumber, record, now));
         rows.Add(CardRows.Outbox(OutboxTopics.Enrollment, merchantId, card.CardNumber, new { programId = request.ProgramId, locale = request.Customer.Locale }, now));
-        state.State = new CardGrainState { Card = card, MerchantId = merchantId, Head = head }.Remember(record);
-        _recentKeys.Add(new RecentKey(record.Key, record.Fingerprint));
+        state.State = new CardGrainState { Card = card, MerchantId = merchantId, Head = head };
+        Remember(record);
         return await CommitAsync(rows, record, merchantId) ?? await AfterChangeAsync(outcome, program);
     }
 
@@ -83,6 +83,17 @@ public sealed partial class CardGrain(
         var entries = await LedgerReader.ReadAsync(database, GrainId.Key);
         var result = LedgerVerifier.Verify(entries, state.State.Card is null ? null : state.State.Head);
         return new LedgerVerificationResult(result.IsValid, result.EntriesChecked, result.FailedSequence, result.Detail);
+    }
+
+    /// <summary>Remembers the key in the state; the key the state forgets to make room moves to the in-memory window.</summary>
+    private void Remember(IdempotencyRecord record)
+    {
+        var (remembered, forgotten) = state.State.Remember(new RecentKey(record.Key, record.Fingerprint));
+        state.State = remembered;
+        if (forgotten is not null)
+        {
+            _recentKeys.Add(forgotten);
+        }
     }
 
     private async Task<ProgramDefinition?> GetProgramAsync(Guid programId)

@@ -25,10 +25,31 @@ public sealed record CardGrainState
     /// <summary>The expiry time a "points expiring" notice went out for, so each expiry is announced once.</summary>
     public DateTimeOffset? ExpiryNoticeFor { get; init; }
 
-    public RecentKey? FindKey(string key) => RecentKeys.FirstOrDefault(r => r.Key == key);
-
-    public CardGrainState Remember(IdempotencyRecord record) => this with
+    public RecentKey? FindKey(string key)
     {
-        RecentKeys = [.. RecentKeys.Skip(Math.Max(0, RecentKeys.Count - RecentKeyCapacity + 1)), new RecentKey(record.Key, record.Fingerprint)],
-    };
+        for (var i = RecentKeys.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(RecentKeys[i].Key, key, StringComparison.Ordinal))
+            {
+                return RecentKeys[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>This state with <paramref name="key"/> remembered, and the oldest key it forgot to make room, if any.</summary>
+    public (CardGrainState State, RecentKey? Forgotten) Remember(RecentKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var kept = Math.Min(RecentKeys.Count, RecentKeyCapacity - 1);
+        var keys = new RecentKey[kept + 1];
+        for (var i = 0; i < kept; i++)
+        {
+            keys[i] = RecentKeys[RecentKeys.Count - kept + i];
+        }
+
+        keys[kept] = key;
+        return (this with { RecentKeys = keys }, kept < RecentKeys.Count ? RecentKeys[RecentKeys.Count - kept - 1] : null);
+    }
 }

@@ -9,7 +9,11 @@ namespace Loyalty.Grains.Cards;
 /// <summary>The rows a card grain commits with its state: ledger entries, its read-model row, idempotency records, outbox messages.</summary>
 internal static class CardRows
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Nulls are left out (they read back as null): every operation writes an outcome and an outbox payload as jsonb.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static StorageRow Ledger(LedgerEntry e) => StorageRow.Insert(
         "ledger_entries",

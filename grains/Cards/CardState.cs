@@ -82,10 +82,15 @@ public sealed partial record CardState
         return state.Commit(state.WithTransaction(record), LedgerKind.Enrollment, $"Enrolled in {program.Name}", context);
     }
 
+    // One copy per operation: the list holds up to 200 records and a hot card changes hundreds of times a minute.
     private CardState WithTransaction(TransactionRecord record)
     {
-        var records = Transactions.Append(record).ToList();
-        return this with { Transactions = records.Count > MaxTransactionRecords ? records[^MaxTransactionRecords..] : records };
+        var kept = Math.Min(Transactions.Count, MaxTransactionRecords - 1);
+        var records = new TransactionRecord[kept + 1];
+        for (var i = 0; i < kept; i++)
+            records[i] = Transactions[Transactions.Count - kept + i];
+        records[kept] = record;
+        return this with { Transactions = records };
     }
 
     private CardState Touch(DateTimeOffset at) => at > LastActivityAt ? this with { LastActivityAt = at } : this;
@@ -94,8 +99,11 @@ public sealed partial record CardState
     private void EnsureNewTransaction(OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Transactions.Any(record => record.TransactionId == context.TransactionId))
-            throw new ArgumentException($"Transaction {context.TransactionId} was already applied to card {CardNumber}.", nameof(context));
+        for (var i = 0; i < Transactions.Count; i++)
+        {
+            if (Transactions[i].TransactionId == context.TransactionId)
+                throw new ArgumentException($"Transaction {context.TransactionId} was already applied to card {CardNumber}.", nameof(context));
+        }
     }
 
     private RuleViolation? CheckActive() =>

@@ -10,13 +10,19 @@ namespace Loyalty.Grains.Idempotency;
 /// </summary>
 public sealed class FingerprintBuilder
 {
+    // Each kind's fields in ordinal order, sorted once: every card operation builds a fingerprint.
+    private static readonly Dictionary<string, string[]> SortedFields = FingerprintFields.Kinds.ToDictionary(
+        kind => kind, kind => FingerprintFields.For(kind).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
     private readonly string _kind;
-    private readonly SortedDictionary<string, string?> _values = new(StringComparer.Ordinal);
+    private readonly string[] _fields;
+    private readonly string?[] _values;
 
     public FingerprintBuilder(string kind)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        _ = FingerprintFields.For(kind);
+        _fields = SortedFields.GetValueOrDefault(kind) ?? FingerprintFields.For(kind).ToArray();
+        _values = new string?[_fields.Length];
         _kind = kind;
     }
 
@@ -36,16 +42,17 @@ public sealed class FingerprintBuilder
     public string Build()
     {
         var encoder = new CanonicalEncoder(RequestFingerprint.Domain).Add("kind", _kind);
-        foreach (var field in FingerprintFields.For(_kind).Order(StringComparer.Ordinal))
-            encoder.Add(field, _values.GetValueOrDefault(field));
+        for (var i = 0; i < _fields.Length; i++)
+            encoder.Add(_fields[i], _values[i]);
         return encoder.Sha256Hex();
     }
 
     private FingerprintBuilder Set(string field, string? canonical)
     {
-        if (!FingerprintFields.For(_kind).Contains(field, StringComparer.Ordinal))
+        var index = Array.IndexOf(_fields, field);
+        if (index < 0)
             throw new ArgumentException($"'{field}' does not define a {_kind} operation.", nameof(field));
-        _values[field] = canonical;
+        _values[index] = canonical;
         return this;
     }
 }

@@ -150,39 +150,51 @@ public sealed class PostgresGrainStateStore : IGrainStateStore, IAsyncDisposable
     private async Task CommitLoopAsync()
     {
         var batch = new List<PendingWrite>(Math.Min(_options.MaxBatchSize, 64));
-        while (true)
+        NpgsqlConnection? connection = null;
+        try
         {
-            if (BeforeTakingBatch is { } gate)
+            while (true)
             {
-                await gate().ConfigureAwait(false);
-            }
-
-            lock (_lock)
-            {
-                while (batch.Count < _options.MaxBatchSize && _queue.TryDequeue(out var pending))
+                if (BeforeTakingBatch is { } gate)
                 {
-                    if (pending.TryTake())
+                    await gate().ConfigureAwait(false);
+                }
+
+                lock (_lock)
+                {
+                    while (batch.Count < _options.MaxBatchSize && _queue.TryDequeue(out var pending))
                     {
-                        batch.Add(pending);
+                        if (pending.TryTake())
+                        {
+                            batch.Add(pending);
+                        }
                     }
+
+                    if (batch.Count == 0)
+                    {
+                        _runningCommitters--;
+                        return;
+                    }
+
+                    _inFlight.Add(batch);
                 }
 
-                if (batch.Count == 0)
+                connection = await _committer.CommitAsync(batch, connection).ConfigureAwait(false);
+                lock (_lock)
                 {
-                    _runningCommitters--;
-                    return;
+                    _inFlight.Remove(batch);
                 }
 
-                _inFlight.Add(batch);
+                batch.Clear();
             }
-
-            await _committer.CommitAsync(batch).ConfigureAwait(false);
-            lock (_lock)
+        }
+        finally
+        {
+            // Back to the pool once the queue is empty: an idle committer holds no connection.
+            if (connection is not null)
             {
-                _inFlight.Remove(batch);
+                await connection.DisposeAsync().ConfigureAwait(false);
             }
-
-            batch.Clear();
         }
     }
 }

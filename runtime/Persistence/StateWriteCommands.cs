@@ -38,9 +38,10 @@ internal static class StateWriteCommands
     public static NpgsqlBatchCommand Create(StateWrite write, string serviceId, DateTimeOffset modifiedAt)
     {
         var isInsert = write.ExpectedVersion == 0;
+        var parts = Parts(write.Rows);
         var command = new NpgsqlBatchCommand(write.Rows.Count == 0
             ? (isInsert ? InsertOnly : UpdateOnly)
-            : BuildText(isInsert, write.Rows));
+            : BuildText(isInsert, parts));
 
         var parameters = command.Parameters;
         parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
@@ -56,10 +57,22 @@ internal static class StateWriteCommands
             parameters.Add(new NpgsqlParameter<long> { TypedValue = write.ExpectedVersion });
         }
 
-        var rows = write.Rows;
-        for (var r = 0; r < rows.Count; r++)
+        foreach (var part in parts)
         {
-            var values = rows[r].Values;
+            if (part.Columns is { } columns)
+            {
+                foreach (var column in columns)
+                {
+                    if (column is not null)
+                    {
+                        parameters.Add(column);
+                    }
+                }
+
+                continue;
+            }
+
+            var values = part.Rows[0].Values;
             for (var v = 0; v < values.Count; v++)
             {
                 parameters.Add(StorageValues.ToParameter(values[v].Value));
@@ -69,23 +82,69 @@ internal static class StateWriteCommands
         return command;
     }
 
+    /// <summary>
+    /// The rows of a write as statement parts: rows of one shape (table, columns, conflict key) together as one
+    /// <c>unnest</c> insert when there are several and their columns map to arrays, else one part per row. The statement
+    /// text then depends on which shapes a write holds, not on how many rows: a coalesced write of a hot card holds dozens.
+    /// </summary>
+    private static List<RowPart> Parts(IReadOnlyList<StorageRow> rows)
+    {
+        var groups = new List<List<StorageRow>>();
+        foreach (var row in rows)
+        {
+            var group = groups.Find(candidate => candidate[0].HasShapeOf(row));
+            if (group is null)
+            {
+                groups.Add([row]);
+            }
+            else
+            {
+                group.Add(row);
+            }
+        }
+
+        var parts = new List<RowPart>(groups.Count);
+        foreach (var group in groups)
+        {
+            if (group.Count > 1 && StorageColumns.TryCreate(group) is { } columns && Array.Exists(columns, column => column is not null))
+            {
+                parts.Add(new RowPart(group, columns));
+                continue;
+            }
+
+            foreach (var row in group)
+            {
+                parts.Add(new RowPart([row], null));
+            }
+        }
+
+        return parts;
+    }
+
     // Row shapes vary per grain, so the text is built per write; it is deterministic for a given shape,
     // which keeps it equal across writes for the server's and Npgsql's statement caches.
-    private static string BuildText(bool isInsert, IReadOnlyList<StorageRow> rows)
+    private static string BuildText(bool isInsert, List<RowPart> parts)
     {
         var sql = _cachedBuilder ??= new StringBuilder(1024);
         sql.Clear();
         sql.Append(isInsert ? InsertState : UpdateState);
         var parameter = isInsert ? 7 : 8;
-        for (var r = 0; r < rows.Count; r++)
+        for (var r = 0; r < parts.Count; r++)
         {
-            var row = rows[r];
+            var row = parts[r].Rows[0];
             sql.Append(", r").Append(r).Append(" AS (INSERT INTO ").Append('"').Append(row.Table).Append('"').Append(" (");
             AppendColumns(sql, row.Values);
             sql.Append(") SELECT ");
-            for (var v = 0; v < row.Values.Count; v++)
+            if (parts[r].Columns is { } columns)
             {
-                sql.Append(v == 0 ? "$" : ", $").Append(parameter++);
+                AppendUnnest(sql, columns, ref parameter);
+            }
+            else
+            {
+                for (var v = 0; v < row.Values.Count; v++)
+                {
+                    sql.Append(v == 0 ? "$" : ", $").Append(parameter++);
+                }
             }
 
             sql.Append(" WHERE EXISTS (SELECT 1 FROM s)");
@@ -105,6 +164,48 @@ internal static class StateWriteCommands
         }
 
         return text;
+    }
+
+    // SELECT u.c0, NULL, u.c2 FROM unnest($9, $10) AS u(c0, c2): a column null in every row is a NULL literal, which
+    // takes the column's type (an array needs an element type, and an untyped null has none).
+    private static void AppendUnnest(StringBuilder sql, NpgsqlParameter?[] columns, ref int parameter)
+    {
+        for (var c = 0; c < columns.Length; c++)
+        {
+            sql.Append(c == 0 ? string.Empty : ", ");
+            if (columns[c] is null)
+            {
+                sql.Append("NULL");
+            }
+            else
+            {
+                sql.Append("u.c").Append(c);
+            }
+        }
+
+        sql.Append(" FROM unnest(");
+        var first = true;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (columns[c] is not null)
+            {
+                sql.Append(first ? "$" : ", $").Append(parameter++);
+                first = false;
+            }
+        }
+
+        sql.Append(") AS u(");
+        first = true;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (columns[c] is not null)
+            {
+                sql.Append(first ? "c" : ", c").Append(c);
+                first = false;
+            }
+        }
+
+        sql.Append(')');
     }
 
     private static void AppendColumns(StringBuilder sql, IReadOnlyList<KeyValuePair<string, object?>> values)
@@ -152,4 +253,7 @@ internal static class StateWriteCommands
 
         return false;
     }
+
+    /// <summary>One part of the statement: a single row (<paramref name="Columns"/> null), or rows of one shape by column arrays.</summary>
+    private sealed record RowPart(IReadOnlyList<StorageRow> Rows, NpgsqlParameter?[]? Columns);
 }

@@ -26,25 +26,29 @@ internal sealed class StateWriteCommitter
         _logger = logger;
     }
 
-    /// <summary>Completes every write of <paramref name="batch"/>; never throws.</summary>
-    public async Task CommitAsync(List<PendingWrite> batch)
+    /// <summary>
+    /// Completes every write of <paramref name="batch"/>; never throws. Sends it on <paramref name="connection"/> (or a
+    /// newly opened one) and returns the connection for the committer's next batch, or null after any failure: a
+    /// committer keeps its connection while writes keep coming, so a busy store does not hand it back to the pool (and
+    /// have it reset) once per batch.
+    /// </summary>
+    public async Task<NpgsqlConnection?> CommitAsync(List<PendingWrite> batch, NpgsqlConnection? connection)
     {
+        var clean = false;
         try
         {
             // Nothing here observes a caller's token: a write handed to the database must report its real outcome.
-            var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            connection ??= await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+            try
             {
-                try
-                {
-                    await ExecuteAsync(connection, batch, 0, batch.Count).ConfigureAwait(false);
-                    Complete(batch, 0, batch.Count);
-                }
-                catch (Exception exception) when (batch.Count > 1 && IsWriteSpecific(exception))
-                {
-                    _logger.LogError(exception, "A batch of {BatchSize} state writes failed as a whole ({Error}); retrying each write alone", batch.Count, Describe(exception));
-                    await RetryEachAsync(connection, batch).ConfigureAwait(false);
-                }
+                await ExecuteAsync(connection, batch, 0, batch.Count).ConfigureAwait(false);
+                Complete(batch, 0, batch.Count);
+                clean = true;
+            }
+            catch (Exception exception) when (batch.Count > 1 && IsWriteSpecific(exception))
+            {
+                _logger.LogError(exception, "A batch of {BatchSize} state writes failed as a whole ({Error}); retrying each write alone", batch.Count, Describe(exception));
+                await RetryEachAsync(connection, batch).ConfigureAwait(false);
             }
         }
         catch (Exception exception)
@@ -52,6 +56,14 @@ internal sealed class StateWriteCommitter
             _logger.LogError(exception, "A batch of {BatchSize} state writes failed; each write fails and its activation must reload", batch.Count);
             FailUnfinished(batch, 0, exception);
         }
+
+        if (clean || connection is null)
+        {
+            return connection;
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+        return null;
     }
 
     // The failed batch rolled back entirely, so every write is still to do: alone, only the faulty one fails.

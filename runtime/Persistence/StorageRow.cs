@@ -53,6 +53,31 @@ public sealed class StorageRow
         return ConflictColumns.All(column => Equals(ValueOf(column), other.ValueOf(column)));
     }
 
+    /// <summary>Whether both write the same table, the same columns in the same order, with the same conflict key.</summary>
+    public bool HasShapeOf(StorageRow other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Table != other.Table || Values.Count != other.Values.Count || (ConflictColumns is null) != (other.ConflictColumns is null))
+        {
+            return false;
+        }
+
+        if (ConflictColumns is not null && !ConflictColumns.SequenceEqual(other.ConflictColumns!))
+        {
+            return false;
+        }
+
+        for (var v = 0; v < Values.Count; v++)
+        {
+            if (!string.Equals(Values[v].Key, other.Values[v].Key, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private object? ValueOf(string column) => Values.FirstOrDefault(v => v.Key == column).Value;
 
     /// <summary>A plain insert; a unique violation fails the whole write (state included).</summary>

@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Loyalty.Bench.Scenarios;
 using Loyalty.GrainInterfaces.Cards;
+using Loyalty.Grains.Cards;
 using Loyalty.Runtime.Core;
+using Loyalty.Runtime.Persistence;
 using Npgsql;
 
 namespace Loyalty.Bench.Cards;
@@ -14,11 +16,15 @@ namespace Loyalty.Bench.Cards;
 /// terminal API over HTTP; on one hot card and on many cards at random. After each scenario the stamps and ledger rows
 /// added equal the acknowledged stamps exactly, or the run fails.
 /// </summary>
-public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource database, Uri baseAddress, BenchSettings settings) : IAsyncDisposable
+public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer stateSerializer, NpgsqlDataSource database, Uri baseAddress, BenchSettings settings) : IAsyncDisposable
 {
     public static readonly IReadOnlyList<string> Names = ["baseline-hot", "grains-hot", "api-hot", "baseline-many", "grains-many", "api-many", "card-memory"];
 
+    /// <summary>Card grains activated by <c>card-memory</c>.</summary>
+    public const int MemoryCards = 100_000;
+
     private readonly DatabaseMeter _meter = new();
+    private CpuMeter? _cpu;
     private CardFixture? _fixture;
     private HttpClient? _terminal;
     private string[] _hot = [];
@@ -53,6 +59,8 @@ public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource databas
 
         var before = await TotalsAsync(name);
         var (operationsBefore, (commitsBefore, rowsBefore)) = (_meter.Operations, await StatsAsync());
+        _cpu ??= await CpuMeter.CreateAsync(database);
+        var cpuBefore = _cpu.Read();
         long acknowledged = 0;
         var picks = Enumerable.Range(0, settings.Concurrency).Select(w => new Random(w * 7919)).ToArray();
         var (ops, seconds, p50, p99) = await LoadRunner.RunAsync(settings.Concurrency, WarmUp, Duration, async (worker, sequence) =>
@@ -61,6 +69,7 @@ public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource databas
             await stamp(card, $"{tag}-{worker}-{sequence}");
             Interlocked.Increment(ref acknowledged);
         });
+        var cpuAfter = _cpu.Read();
         var operations = _meter.Operations - operationsBefore;
         var (commitsAfter, rowsAfter) = await StatsAsync();
         var after = await TotalsAsync(name);
@@ -71,6 +80,8 @@ public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource databas
             ["npgsqlOperationsPerStamp"] = operations / (double)acknowledged,
             ["commitsPerStamp"] = (commitsAfter - commitsBefore - 2) / (double)acknowledged,
             ["rowsWrittenPerStamp"] = (rowsAfter - rowsBefore) / (double)acknowledged,
+            ["processCpuMicrosecondsPerStamp"] = (cpuAfter.Process - cpuBefore.Process) * 1e6 / acknowledged,
+            ["serverCpuMicrosecondsPerStamp"] = (cpuAfter.Server - cpuBefore.Server) * 1e6 / acknowledged,
         });
     }
 
@@ -111,22 +122,65 @@ public sealed class CardScenarios(IGrainFactory grains, NpgsqlDataSource databas
     }
 
     /// <summary>
-    /// Managed heap growth per enrolled, then idle, card: an upper bound for a card grain, as each enrolment also leaves
-    /// its enrolment grain active.
+    /// Managed heap per idle card grain, beyond its state: <see cref="MemoryCards"/> cards created straight through their
+    /// card grains (no enrolment grain), the heap growth per card, less the heap the same cards' states take when read
+    /// back from storage into plain objects.
     /// </summary>
     private async Task<ScenarioResult> CardMemoryAsync()
     {
-        const int count = 10_000;
         await SetUpAsync(many: false);
+        var prefix = CardNumbers.Prefix + Random.Shared.Next(1_000, 10_000).ToString(CultureInfo.InvariantCulture);
+        var numbers = Enumerable.Range(0, MemoryCards)
+            .Select(i => $"{prefix}{i:D9}")
+            .Select(payload => payload + CardNumbers.ComputeCheckDigit(payload))
+            .ToArray();
         var before = SettledHeap();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        await _fixture!.EnrollAsync(grains, count, "memory");
+        await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (number, _) =>
+        {
+            var outcome = await grains.GetGrain<ICardGrain>(number).CreateAsync(new EnrollmentRequest(
+                _fixture!.ProgramId, new CustomerProfile("Bench Customer", $"{number}@bench.example", null, null, "en"), _fixture.Origin($"create-{number}")));
+            if (outcome.Status != CardOutcomeStatus.Applied)
+            {
+                throw new InvalidOperationException($"Creating card {number} was {outcome.Status}: {outcome.Error?.Message}");
+            }
+        });
         var seconds = started.Elapsed.TotalSeconds;
-        var perCard = (SettledHeap() - before) / (double)count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {perCard:N0} bytes of managed heap per idle card (card and enrolment grain, {count:N0} cards)"));
+        var perCard = (SettledHeap() - before) / (double)MemoryCards;
+        var statePerCard = await StateHeapAsync(numbers) / (double)MemoryCards;
+        var beyondState = perCard - statePerCard;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {perCard:N0} bytes of managed heap per idle card grain, of which {statePerCard:N0} its state: {beyondState:N0} beyond it ({MemoryCards:N0} cards)"));
         return new ScenarioResult(
-            "card-memory", $"managed heap per idle enrolled card (card + enrolment grain), {count:N0} cards", 64, count, seconds, count / seconds, 0, 0,
-            new Dictionary<string, double> { ["bytesPerCard"] = perCard });
+            "card-memory", $"managed heap per idle card grain beyond its state, {MemoryCards:N0} card grains", 64, MemoryCards, seconds, MemoryCards / seconds, 0, 0,
+            new Dictionary<string, double> { ["bytesPerCard"] = perCard, ["stateBytesPerCard"] = statePerCard, ["bytesPerCardBeyondState"] = beyondState });
+    }
+
+    /// <summary>The heap the cards' states take as plain objects, read back from storage with the runtime's serializer.</summary>
+    private async Task<long> StateHeapAsync(string[] numbers)
+    {
+        var payloads = new List<byte[]>(numbers.Length);
+        await using (var command = database.CreateCommand("SELECT payload::text FROM grain_state WHERE state_name = 'card' AND grain_key = ANY($1)"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = numbers });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                payloads.Add(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
+            }
+        }
+
+        if (payloads.Count != numbers.Length)
+        {
+            throw new InvalidOperationException($"Found {payloads.Count} stored card states for {numbers.Length} cards.");
+        }
+
+        var before = SettledHeap();
+        var states = payloads.Select(stateSerializer.Deserialize<CardGrainState>).ToArray();
+        payloads.Clear();
+        var after = SettledHeap();
+        GC.KeepAlive(states);
+        return after - before;
     }
 
     private static long SettledHeap()

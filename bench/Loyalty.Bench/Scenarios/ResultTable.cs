@@ -26,16 +26,16 @@ public static class ResultTable
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine("| scenario | ops/s | p50 ms | p99 ms | × baseline | Npgsql ops/op | commits/op | rows written/op | description |");
-        writer.WriteLine("| -------- | ----: | -----: | -----: | ---------: | ------------: | ---------: | --------------: | ----------- |");
+        writer.WriteLine("| scenario | ops/s | p50 ms | p99 ms | × baseline | Npgsql ops/op | commits/op | rows written/op | .NET CPU µs/op | PostgreSQL CPU µs/op | description |");
+        writer.WriteLine("| -------- | ----: | -----: | -----: | ---------: | ------------: | ---------: | --------------: | -------------: | -------------------: | ----------- |");
         foreach (var r in results)
         {
             writer.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.OperationsPerSecond:N0} | {r.P50Milliseconds:F2} | {r.P99Milliseconds:F2} | {Cell(r, "ratioToBaseline")} | {Cell(r, "npgsqlOperationsPerStamp")} | {Cell(r, "commitsPerStamp")} | {Cell(r, "rowsWrittenPerStamp")} | {r.Description} |"));
+                $"| {r.Scenario} | {r.OperationsPerSecond:N0} | {r.P50Milliseconds:F2} | {r.P99Milliseconds:F2} | {Cell(r, "ratioToBaseline")} | {Cell(r, "npgsqlOperationsPerStamp")} | {Cell(r, "commitsPerStamp")} | {Cell(r, "rowsWrittenPerStamp")} | {Cell(r, "processCpuMicrosecondsPerStamp", "F0")} | {Cell(r, "serverCpuMicrosecondsPerStamp", "F0")} | {r.Description} |"));
         }
     }
 
-    private static string Cell(ScenarioResult result, string key) =>
-        result.Extra.TryGetValue(key, out var value) ? value.ToString("F2", CultureInfo.InvariantCulture) : "";
+    private static string Cell(ScenarioResult result, string key, string format = "F2") =>
+        result.Extra.TryGetValue(key, out var value) ? value.ToString(format, CultureInfo.InvariantCulture) : "";
 }

@@ -40,6 +40,39 @@ public sealed partial class PostgresGrainStateStoreTests
     }
 
     [Fact]
+    public async Task WriteAsync_SeveralRowsOfOneShape_StoresEachRowsValues()
+    {
+        await using var store = CreateStore();
+        var ids = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        var instant = new DateTimeOffset(2026, 2, 3, 14, 0, 0, TimeSpan.FromHours(2));
+        var rows = ids.Select((id, i) => StorageRow.Insert(
+            "test_values",
+            new("id", id),
+            new("text_value", i == 1 ? null : $"row {i}"),
+            new("int_value", i == 1 ? TypedNull.Of<int>(null) : i),
+            new("long_value", 5_000_000_000L + i),
+            new("bool_value", i == 2),
+            new("instant", instant.AddMinutes(i)),
+            new("amount", 12.34m + i),
+            new("bytes", new byte[] { (byte)i }),
+            new("document", new JsonbValue("{\"count\":" + i + "}")),
+            new("missing", TypedNull.Of<Guid>(null)))).ToList();
+
+        await store.WriteAsync(new StateWrite(NewKey(), Json("{}"), 0, rows));
+
+        Assert.Equal("row 2", await ValueAsync<string>("text_value", ids[2]));
+        Assert.True(await ScalarAsync<bool>("SELECT text_value IS NULL AND int_value IS NULL FROM test_values WHERE id = $1", ids[1]));
+        Assert.Equal(2, await ValueAsync<int>("int_value", ids[2]));
+        Assert.Equal(5_000_000_002L, await ValueAsync<long>("long_value", ids[2]));
+        Assert.True(await ValueAsync<bool>("bool_value", ids[2]));
+        Assert.Equal(instant.AddMinutes(1), await ValueAsync<DateTimeOffset>("instant", ids[1]));
+        Assert.Equal(14.34m, await ValueAsync<decimal>("amount", ids[2]));
+        Assert.Equal([1], await ValueAsync<byte[]>("bytes", ids[1]));
+        Assert.Equal(2, await ScalarAsync<int>("SELECT (document->>'count')::int FROM test_values WHERE id = $1", ids[2]));
+        Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM test_values WHERE id = ANY($1) AND missing IS NOT NULL", ids));
+    }
+
+    [Fact]
     public async Task WriteAsync_UpsertWhoseColumnsAreAllKeys_LeavesExistingRow()
     {
         await using var store = CreateStore();
