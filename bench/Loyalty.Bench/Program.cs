@@ -1,3 +1,4 @@
+using Loyalty.Runtime.Transport;
 using System.Text.Json;
 using Loyalty.Bench;
 using Loyalty.Bench.Cards;
@@ -55,7 +56,7 @@ try
         await create.ExecuteNonQueryAsync();
     }
 
-    var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    var address = ApplicationAddresses.Of(host.Services)[0];
     var grains = host.Services.GetRequiredService<IGrainFactory>();
     var scenarios = new RuntimeScenarios(grains, database, settings);
     await using var cards = new CardScenarios(grains, host.Services.GetRequiredService<GrainStateSerializer>(), database, address, settings);

@@ -1,6 +1,4 @@
 using Loyalty.Runtime.Transport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Loyalty.Runtime.Hosting;
 using Loyalty.Testing;
 using Loyalty.Web.Tests.TestGrains;
@@ -77,9 +75,7 @@ public sealed class WebApp : IAsyncLifetime
         _factory.StartServer();
 
         // The co-hosted silo also listens for cluster calls (HTTP/2 only): point clients at an application address.
-        var cluster = _factory.Services.GetRequiredService<IClusterEndpoint>().Address;
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        _factory.ClientOptions.BaseAddress = new Uri(addresses.First(a => !a.EndsWith(":" + cluster.Split(':')[^1], StringComparison.Ordinal)));
+        _factory.ClientOptions.BaseAddress = ApplicationAddresses.Of(_factory.Services)[0];
         Client = _factory.CreateClient();
         await Task.CompletedTask;
     }
