@@ -30,7 +30,12 @@ internal sealed class GrainRuntimeHostedService(GrainRuntime runtime) : IHostedS
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        // A host may be stopped twice at once (see above): the second stop must not touch a disposed source.
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
         await _handOff.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await runtime.StopAsync(cancellationToken).ConfigureAwait(false);
         if (_store is not null)
