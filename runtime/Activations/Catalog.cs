@@ -7,6 +7,9 @@ namespace Loyalty.Runtime.Activations;
 internal sealed class Catalog(GrainRuntime runtime, GrainClassRegistry classes)
 {
     private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
+
+    // Kept as activations come and go, so heartbeats and the cluster page need not walk every activation.
+    private readonly ConcurrentDictionary<string, int> _countByType = new(StringComparer.Ordinal);
     private volatile bool _closed;
 
     public int Count => _activations.Count;
@@ -34,18 +37,30 @@ internal sealed class Catalog(GrainRuntime runtime, GrainClassRegistry classes)
         }
 
         // A racing caller may build a second ActivationData; construction has no side effects and only one is kept.
-        return _activations.GetOrAdd(grainId, static (id, state) => new ActivationData(id, state.classInfo, state.runtime), (classInfo, runtime));
+        var created = new ActivationData(grainId, classInfo, runtime);
+        var activation = _activations.GetOrAdd(grainId, created);
+        if (ReferenceEquals(activation, created))
+        {
+            _countByType.AddOrUpdate(grainId.Type, 1, static (_, count) => count + 1);
+        }
+
+        return activation;
     }
 
     public bool TryGet(GrainId grainId, out ActivationData activation) => _activations.TryGetValue(grainId, out activation!);
 
-    public void Remove(ActivationData activation) =>
-        _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation));
+    public void Remove(ActivationData activation)
+    {
+        if (_activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation)))
+        {
+            _countByType.AddOrUpdate(activation.GrainId.Type, 0, static (_, count) => count - 1);
+        }
+    }
 
     public IReadOnlyCollection<ActivationData> Snapshot() => [.. _activations.Values];
 
     public IReadOnlyDictionary<string, int> CountByGrainType() =>
-        _activations.Keys.GroupBy(id => id.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _countByType.Where(c => c.Value > 0).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// Graceful shutdown: activates nothing new, lets every activation drain its queue, flush and deactivate.
