@@ -7,8 +7,8 @@ internal sealed partial class MembershipService
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} joining as {SiloId}, generation {Generation}")]
     private static partial void LogJoining(ILogger logger, string silo, Guid siloId, long generation);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} ({SiloId}) is active")]
-    private static partial void LogActive(ILogger logger, string silo, Guid siloId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} ({SiloId}) is active, taking cluster calls at {Address}")]
+    private static partial void LogActive(ILogger logger, string silo, Guid siloId, string address);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} is shutting down")]
     private static partial void LogShuttingDown(ILogger logger, string silo);

@@ -98,14 +98,15 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
     /// </summary>
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        if (!await _table.SetStatusAsync(Self, SiloStatus.Active, [SiloStatus.Joining], _time.GetUtcNow(), cancellationToken, _endpoint?.Address))
+        var address = _endpoint?.Address;
+        if (!await _table.SetStatusAsync(Self, SiloStatus.Active, [SiloStatus.Joining], _time.GetUtcNow(), cancellationToken, address))
         {
             await OnDeclaredDeadAsync(cancellationToken);
             return;
         }
 
         _membership.LocalStatus = SiloStatus.Active;
-        LogActive(_logger, _runtime.SiloName, Self);
+        LogActive(_logger, _runtime.SiloName, Self, address ?? "(no cluster listener: this silo runs every grain it is asked for)");
         await RefreshViewAsync(cancellationToken);
     }
 
