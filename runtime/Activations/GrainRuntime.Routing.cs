@@ -76,6 +76,7 @@ internal sealed partial class GrainRuntime
             }
 
             message.Rerouted = true;
+            Metrics.ReroutedCalls.Add(1);
             Redispatch(message);
         }
     }
@@ -110,6 +111,7 @@ internal sealed partial class GrainRuntime
 
         if (handedOff > 0)
         {
+            Metrics.HandOffs.Add(handedOff);
             LogHandingOff(Logger, SiloName, handedOff, ring.Owners.Members.Count);
         }
 
@@ -179,6 +181,7 @@ internal sealed partial class GrainRuntime
     {
         if (Catalog.TryGet(grainId, out var activation))
         {
+            Metrics.HandOffs.Add(1);
             activation.RequestDeactivation(DeactivationReason.OwnershipChanged, drainFirst: false);
             await activation.Deactivated.WaitAsync(HandOffTimeout, TimeProvider).ConfigureAwait(false);
         }

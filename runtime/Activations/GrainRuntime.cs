@@ -198,6 +198,7 @@ internal sealed partial class GrainRuntime : GrainReferenceFactory, IInboundCall
 
             if (IsClustered && RemoteRouteOf(message) is { } address && message.TrySend(address))
             {
+                Metrics.SentCalls.Add(1);
                 return;
             }
 

@@ -39,6 +39,9 @@ public sealed class RuntimeMetrics : IDisposable
         TimedOutCalls = Meter.CreateCounter<long>("loyalty.calls.timed_out", "{call}", "Grain calls that passed their deadline.");
         CallCycles = Meter.CreateCounter<long>("loyalty.calls.cycles", "{call}", "Grain calls refused because they closed a call cycle.");
         CallDuration = Meter.CreateHistogram<double>("loyalty.calls.duration", "ms", "Grain call latency, queueing included.");
+        SentCalls = Meter.CreateCounter<long>("loyalty.cluster.calls.sent", "{call}", "Grain calls sent to another silo (to the owner, or passed on by a non-owner).");
+        ReroutedCalls = Meter.CreateCounter<long>("loyalty.cluster.calls.rerouted", "{call}", "Calls that could not reach their silo and were routed again after a membership change.");
+        HandOffs = Meter.CreateCounter<long>("loyalty.cluster.handoffs", "{activation}", "Activations deactivated because another silo came to own their grain.");
         _storageWriteDuration = Meter.CreateHistogram<double>("loyalty.storage.write.duration", "ms", "Time from a state write being queued to its outcome.");
         _storageBatchSize = Meter.CreateHistogram<int>("loyalty.storage.batch.size", "{write}", "State writes sent to the database in one round trip.");
         _storageWrites = Meter.CreateCounter<long>("loyalty.storage.writes", "{write}", "State writes completed, tagged with their outcome.");
@@ -59,6 +62,12 @@ public sealed class RuntimeMetrics : IDisposable
     public Counter<long> CallCycles { get; }
 
     public Histogram<double> CallDuration { get; }
+
+    public Counter<long> SentCalls { get; }
+
+    public Counter<long> ReroutedCalls { get; }
+
+    public Counter<long> HandOffs { get; }
 
     public long ActiveActivations => Interlocked.Read(ref _activeCount);
 
