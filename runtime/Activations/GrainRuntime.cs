@@ -24,6 +24,7 @@ internal sealed partial class GrainRuntime : GrainReferenceFactory, IInboundCall
     private GrainPlacement? _placement;
     private IClusterTransport? _transport;
     private int _transportResolved;
+    private readonly Lock _stopLock = new();
     private Task? _stopped;
 
     // Reminder ticks and hand-off requests travel between silos like grain calls: the transport finds their readers here.
@@ -157,7 +158,7 @@ internal sealed partial class GrainRuntime : GrainReferenceFactory, IInboundCall
     /// </summary>
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        lock (Catalog)
+        lock (_stopLock)
         {
             return _stopped ??= StopOnceAsync(cancellationToken);
         }
