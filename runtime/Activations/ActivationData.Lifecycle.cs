@@ -31,23 +31,7 @@ internal sealed partial class ActivationData
         catch (Exception exception)
         {
             LogActivationFailed(_runtime.Logger, exception, GrainId, _runtime.SiloName);
-            _runtime.Catalog.Remove(this);
-            List<Message> waiting;
-            lock (_lock)
-            {
-                _state = ActivationState.Invalid;
-                waiting = [.. _waiting];
-                _waiting.Clear();
-            }
-
-            DisposeTimers();
-            _deactivated.TrySetResult();
-            var failure = new GrainActivationException($"Activating grain {GrainId} on silo {_runtime.SiloName} failed: {exception.Message}", exception);
-            foreach (var message in waiting)
-            {
-                message.Fail(failure);
-            }
-
+            Abandon(new GrainActivationException($"Activating grain {GrainId} on silo {_runtime.SiloName} failed: {exception.Message}", exception));
             return;
         }
 
@@ -134,11 +118,13 @@ internal sealed partial class ActivationData
     }
 
     /// <summary>
-    /// For a silo that is killed (tests simulate a crash): the activation stops at once, with no flush and no
-    /// <c>OnDeactivateAsync</c>; its timers stop and the calls waiting for it fail as they would with the process.
+    /// Drops the activation at once, with no flush and no <c>OnDeactivateAsync</c>: its activation failed, or its
+    /// silo is killed (tests simulate a crash). Its timers stop and the calls waiting for it fail with
+    /// <paramref name="failure"/>.
     /// </summary>
     public void Abandon(Exception failure)
     {
+        _runtime.Catalog.Remove(this);
         List<Message> waiting;
         lock (_lock)
         {
@@ -148,7 +134,6 @@ internal sealed partial class ActivationData
         }
 
         DisposeTimers();
-        _runtime.Catalog.Remove(this);
         _deactivated.TrySetResult();
         foreach (var message in waiting)
         {
