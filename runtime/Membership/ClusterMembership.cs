@@ -10,6 +10,8 @@ internal sealed class ClusterMembership : IClusterMembership
 {
     private readonly Lock _lock = new();
     private MembershipView _current = MembershipView.Empty;
+    private MembershipView _previous = MembershipView.Empty;
+    private DateTimeOffset _changedAt = DateTimeOffset.MinValue;
     private TaskCompletionSource<MembershipView> _changed = NewSignal();
     private long _lastTicket;
     private long _publishedTicket;
@@ -17,6 +19,17 @@ internal sealed class ClusterMembership : IClusterMembership
     public Guid LocalSiloId { get; } = Guid.NewGuid();
 
     public MembershipView Current => Volatile.Read(ref _current);
+
+    public (MembershipView Previous, DateTimeOffset ChangedAt) LastChange
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (_previous, _changedAt);
+            }
+        }
+    }
 
     /// <summary>What this silo last wrote (or learnt) about itself: ahead of the view between reads.</summary>
     public SiloStatus LocalStatus { get; set; } = SiloStatus.Joining;
@@ -69,6 +82,12 @@ internal sealed class ClusterMembership : IClusterMembership
 
             var changed = !SameMembership(_current.Silos, silos);
             view = new MembershipView(changed ? _current.Version + 1 : _current.Version, silos, readAt);
+            if (changed)
+            {
+                _previous = _current;
+                _changedAt = readAt;
+            }
+
             _current = view;
             if (changed)
             {

@@ -9,6 +9,12 @@ public interface IClusterMembership
     /// <summary>The latest snapshot; <see cref="MembershipView.Empty"/> before the first read.</summary>
     MembershipView Current { get; }
 
+    /// <summary>
+    /// The view the current one replaced, and when (on this silo's clock) the change was read: placement asks the
+    /// previous owner of a grain that just moved to hand it over.
+    /// </summary>
+    (MembershipView Previous, DateTimeOffset ChangedAt) LastChange { get; }
+
     /// <summary>Completes with the first view whose version is greater than <paramref name="knownVersion"/>.</summary>
     Task<MembershipView> WaitForChangeAsync(long knownVersion, CancellationToken cancellationToken);
 
