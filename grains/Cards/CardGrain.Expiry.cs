@@ -47,7 +47,6 @@ public sealed partial class CardGrain
                 CardRows.Ledger(entry),
                 CardRows.ReadModel(expiry.State, merchantId, entry.Head),
                 CardRows.Outbox(OutboxTopics.PointsExpired, merchantId, card.CardNumber, new { points = expiry.ExpiredPoints }, now),
-                CardRows.Outbox(OutboxTopics.CardChanged, merchantId, card.CardNumber, new { transactionId = context.TransactionId }, now),
             ]);
         }
 

@@ -62,7 +62,6 @@ public sealed partial class CardGrain
             outcome = new CardOutcome(CardOutcomeStatus.Applied, CardViews.Of(result.State, merchantId), context.TransactionId, earned);
             rows.Add(CardRows.Ledger(entry));
             rows.Add(CardRows.ReadModel(result.State, merchantId, entry.Head));
-            rows.Add(CardRows.Outbox(OutboxTopics.CardChanged, merchantId, card.CardNumber, new { transactionId = context.TransactionId }, now));
             if (command.Origin.Actor is { } actor)
             {
                 rows.Add(AuditOf(command, actor, merchantId, card.CardNumber, context.TransactionId, now));

@@ -1,6 +1,6 @@
 namespace Loyalty.Grains.Cards;
 
-/// <summary>What the e-mail and wallet workers find in the outbox.</summary>
+/// <summary>What the e-mail sender finds in the outbox: notices to customers, written with the change that causes them.</summary>
 public static class OutboxTopics
 {
     /// <summary>A card was created: welcome e-mail with QR code and wallet link.</summary>
@@ -17,7 +17,4 @@ public static class OutboxTopics
 
     /// <summary>Points expired.</summary>
     public const string PointsExpired = "points-expired";
-
-    /// <summary>Balances changed: the wallet pass must be resynced.</summary>
-    public const string CardChanged = "card-changed";
 }

@@ -38,6 +38,24 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
     }
 
     [Fact]
+    public async Task ApplyAsync_Stamps_WriteOneLedgerEntryAndOneKeyEachAndAnOutboxMessageOnlyForTheReward()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync(welcomeBonus: 0);
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
+
+        var first = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, CardSilo.Origin(merchantId, $"{card.CardNumber}-1"), Count: 6));
+        var second = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, CardSilo.Origin(merchantId, $"{card.CardNumber}-2"), Count: 6));
+
+        Assert.Equal((CardOutcomeStatus.Applied, 6, 0), (first.Status, first.Card!.Stamps, first.Card.RewardsAvailable));
+        Assert.Equal((CardOutcomeStatus.Applied, 2, 1), (second.Status, second.Card!.Stamps, second.Card.RewardsAvailable));
+        Assert.Equal(3, await silo.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE card_number = $1", card.CardNumber));
+        Assert.Equal(3, await silo.ScalarAsync("SELECT count(*) FROM idempotency_keys WHERE card_number = $1", card.CardNumber));
+        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1 AND topic = 'reward-ready'", card.CardNumber));
+        Assert.Equal(2, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1", card.CardNumber));
+    }
+
+    [Fact]
     public async Task ApplyAsync_SameKeySameRequest_ReplaysAndSameKeyOtherRequestIsRefused()
     {
         var (merchantId, program) = await silo.CreateProgramAsync();
