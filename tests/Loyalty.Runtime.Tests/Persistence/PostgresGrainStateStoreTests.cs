@@ -55,6 +55,22 @@ public sealed partial class PostgresGrainStateStoreTests : IClassFixture<StoreTe
     }
 
     [Fact]
+    public async Task WriteAsync_LargeState_IsStoredLz4CompressedAndReadsBackWhole()
+    {
+        await using var store = CreateStore();
+        var key = NewKey();
+        var items = string.Join(",", Enumerable.Range(0, 2_000).Select(i => $$"""{"n":{{i}},"kind":"stamp"}"""));
+        var payload = $$"""{"items":[{{items}}]}""";
+
+        var version = await store.WriteAsync(new StateWrite(key, Json(payload), 0));
+        var state = await store.ReadAsync(key);
+
+        Assert.Equal(1, version);
+        AssertJson(payload, state.Payload);
+        Assert.Equal("lz4", await ScalarAsync<string>("SELECT pg_column_compression(payload) FROM grain_state WHERE grain_key = $1", key.GrainId.Key));
+    }
+
+    [Fact]
     public async Task WriteAsync_SameKeyOtherGrainTypeOrStateName_StoredSeparately()
     {
         await using var store = CreateStore();
