@@ -9,7 +9,7 @@ namespace Loyalty.Grains.Cards;
 /// <summary>The rows a card grain commits with its state: ledger entries, its read-model row, idempotency records, outbox messages.</summary>
 internal static class CardRows
 {
-    // Nulls are left out (they read back as null): every operation writes an outcome and an outbox payload as jsonb.
+    // Nulls are left out (they read back as null): every operation writes an outcome, some an outbox payload.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
@@ -66,7 +66,7 @@ internal static class CardRows
         new("idempotency_key", record.Key),
         new("fingerprint", record.Fingerprint),
         new("card_number", cardNumber),
-        new("outcome", new JsonbValue(JsonSerializer.Serialize(record.Outcome, Json))),
+        new("outcome", JsonSerializer.Serialize(record.Outcome, Json)),
         new("recorded_at", recordedAt));
 
     public static StorageRow Outbox(string topic, Guid merchantId, string cardNumber, object payload, DateTimeOffset createdAt) => StorageRow.Insert(

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Loyalty.Runtime.Persistence;
 
 /// <summary>
-/// Turns grain states into the UTF-8 JSON stored in <c>grain_state.payload</c> (jsonb, so operators can query it)
+/// Turns grain states into the UTF-8 JSON stored in <c>grain_state.payload</c> (text; operators query it as <c>payload::jsonb</c>)
 /// and back. Property names are camelCase; unknown properties are ignored so a state type can gain fields.
 /// </summary>
 public sealed class GrainStateSerializer

@@ -49,8 +49,8 @@ internal static class StateWriteCommands
         parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.GrainId.Key });
         parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.StateName });
         parameters.Add(write.Payload is null
-            ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = DBNull.Value }
-            : new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = write.Payload });
+            ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = DBNull.Value }
+            : new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Payload });
         parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = modifiedAt.ToUniversalTime() });
         if (!isInsert)
         {

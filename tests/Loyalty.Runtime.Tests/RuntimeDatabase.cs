@@ -44,7 +44,7 @@ public sealed class RuntimeDatabase : IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT (payload->>'count')::bigint FROM grain_state WHERE grain_type = $1 AND grain_key = $2",
+            "SELECT (payload::jsonb->>'count')::bigint FROM grain_state WHERE grain_type = $1 AND grain_key = $2",
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = grainType });
         command.Parameters.Add(new NpgsqlParameter { Value = key });

@@ -92,7 +92,7 @@ public sealed class RuntimeScenarios(IGrainFactory grains, NpgsqlDataSource data
     private async Task VerifyAsync(string grainType, long acknowledged)
     {
         await using var command = database.CreateCommand(
-            "SELECT coalesce(sum((payload->>'count')::bigint), 0) FROM grain_state WHERE grain_type = $1");
+            "SELECT coalesce(sum((payload::jsonb->>'count')::bigint), 0) FROM grain_state WHERE grain_type = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = grainType });
         var stored = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await using var ledger = database.CreateCommand("SELECT count(*) FROM bench_ledger");
