@@ -4,7 +4,8 @@
 --
 -- Text, not jsonb: the runtime writes only what its serializer produced and reads it back whole, so the server never
 -- needs the parsed form. Operators still query states with payload::jsonb (for example
--- payload::jsonb ->> 'count'), paying the parse on that read rather than on every write.
+-- payload::jsonb ->> 'count'), paying the parse on that read rather than on every write. The type change rewrites the
+-- table once, holding its lock for a time proportional to its size: upgrade a large deployment in a quiet hour.
 ALTER TABLE grain_state ALTER COLUMN payload TYPE text USING payload::text;
 
 -- lz4 compresses several times faster than the default pglz for a similar size. Values already stored keep pglz and
