@@ -87,7 +87,12 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
             return;
         }
 
-        await _stopping.CancelAsync();
+        // A host may be stopped twice at once (WebApplicationFactory does), and the first stop to finish disposes the
+        // service provider, so this service too: the second stop must not touch the disposed source.
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
 
         // The loop observes the token everywhere and ends; cancellationToken only bounds a sink that ignores it.
         await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -11,6 +11,20 @@ public sealed class ReminderServiceTests(ReminderTestDatabase database)
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     [Fact]
+    public async Task StopAsync_AfterTheServiceWasDisposed_ReturnsQuietly()
+    {
+        await using var harness = new ReminderHarness(database);
+        await harness.StartServiceAsync();
+        var service = harness.Service!;
+
+        // A host stopped twice at once: the first stop disposed the service provider (and this service) already.
+        await harness.StopServiceAsync();
+        var second = await Record.ExceptionAsync(() => service.StopAsync(CancellationToken.None));
+
+        Assert.Null(second);
+    }
+
+    [Fact]
     public async Task Register_WhileServiceSleeps_FiresTheFirstTickAtTheDueTime()
     {
         await using var harness = new ReminderHarness(database);
