@@ -61,6 +61,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         var (operationsBefore, (commitsBefore, rowsBefore)) = (_meter.Operations, await StatsAsync());
         _cpu ??= await CpuMeter.CreateAsync(database);
         var cpuBefore = _cpu.Read();
+        var (allocatedBefore, gen2Before) = (GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(2));
         long acknowledged = 0;
         var picks = Enumerable.Range(0, settings.Concurrency).Select(w => new Random(w * 7919)).ToArray();
         var (ops, seconds, p50, p99) = await LoadRunner.RunAsync(settings.Concurrency, WarmUp, Duration, async (worker, sequence) =>
@@ -70,6 +71,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
             Interlocked.Increment(ref acknowledged);
         });
         var cpuAfter = _cpu.Read();
+        var (allocatedAfter, gen2After) = (GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(2));
         var operations = _meter.Operations - operationsBefore;
         var (commitsAfter, rowsAfter) = await StatsAsync();
         var after = await TotalsAsync(name);
@@ -82,6 +84,8 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
             ["rowsWrittenPerStamp"] = (rowsAfter - rowsBefore) / (double)acknowledged,
             ["processCpuMicrosecondsPerStamp"] = (cpuAfter.Process - cpuBefore.Process) * 1e6 / acknowledged,
             ["serverCpuMicrosecondsPerStamp"] = (cpuAfter.Server - cpuBefore.Server) * 1e6 / acknowledged,
+            ["allocatedKilobytesPerStamp"] = (allocatedAfter - allocatedBefore) / 1024.0 / acknowledged,
+            ["gen2Collections"] = gen2After - gen2Before,
         });
     }
 
