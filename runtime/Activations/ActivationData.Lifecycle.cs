@@ -94,14 +94,7 @@ internal sealed partial class ActivationData
         {
             // Leave the catalog first: from here a new activation may start (every write of this one has finished),
             // and calls that still reach this one are forwarded to it below.
-            _runtime.Catalog.Remove(this);
-            List<Message> waiting;
-            lock (_lock)
-            {
-                _state = ActivationState.Invalid;
-                waiting = [.. _waiting];
-                _waiting.Clear();
-            }
+            var waiting = LeaveCatalog();
 
             if (_instance is not null)
             {
@@ -124,20 +117,26 @@ internal sealed partial class ActivationData
     /// </summary>
     public void Abandon(Exception failure)
     {
-        _runtime.Catalog.Remove(this);
-        List<Message> waiting;
-        lock (_lock)
-        {
-            _state = ActivationState.Invalid;
-            waiting = [.. _waiting];
-            _waiting.Clear();
-        }
+        var waiting = LeaveCatalog();
 
         DisposeTimers();
         _deactivated.TrySetResult();
         foreach (var message in waiting)
         {
             message.Fail(failure);
+        }
+    }
+
+    /// <summary>Leaves the catalog, becomes invalid, and hands back the calls that were waiting for this activation.</summary>
+    private List<Message> LeaveCatalog()
+    {
+        _runtime.Catalog.Remove(this);
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            List<Message> waiting = [.. _waiting];
+            _waiting.Clear();
+            return waiting;
         }
     }
 
