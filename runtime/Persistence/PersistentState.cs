@@ -9,6 +9,7 @@ namespace Loyalty.Runtime.Persistence;
 internal sealed class PersistentState<TState> : IPersistentState<TState>, IActivationParticipant, IPersistentStateMarker
     where TState : class, new()
 {
+    private static readonly StateTable? Table = StateTable.Of(typeof(TState));
     private readonly ActivationData _activation;
     private readonly GrainStateKey _key;
     private TState _state = new();
@@ -26,7 +27,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
     public PersistentState(ActivationData activation, string stateName)
     {
         _activation = activation;
-        _key = new GrainStateKey(activation.GrainId, stateName);
+        _key = new GrainStateKey(activation.GrainId, stateName) { Table = Table };
     }
 
     public TState State
@@ -93,7 +94,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
             throw _failure;
         }
 
-        var write = CommitAsync(clear ? null : _activation.Runtime.Serializer.Serialize(_state), rows);
+        var write = clear ? CommitAsync(null, null, rows) : CommitAsync(Serialize(), ColumnsOf(_state), rows);
         _plainWrite = write;
         await write;
         _recordExists = !clear;
@@ -141,14 +142,15 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         while (_dirty)
         {
             _dirty = false;
-            var payload = _activation.Runtime.Serializer.Serialize(_state);
+            var payload = Serialize();
+            var columns = ColumnsOf(_state);
             var rows = (IReadOnlyList<StorageRow>?)_pendingRows ?? [];
             var flush = _nextFlush!;
             _pendingRows = null;
             _nextFlush = null;
             try
             {
-                await CommitAsync(payload, rows);
+                await CommitAsync(payload, columns, rows);
                 _recordExists = true;
                 flush.TrySetResult();
             }
@@ -181,11 +183,17 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         }
     }
 
-    private async Task CommitAsync(byte[]? payload, IReadOnlyList<StorageRow> rows)
+    private byte[] Serialize() => _activation.Runtime.Serializer.Serialize(_state);
+
+    // Taken with the payload, from the same state, so a state table's derived columns always describe the stored state.
+    private static IReadOnlyList<KeyValuePair<string, object?>>? ColumnsOf(TState state) =>
+        Table is not null && state is IStateColumns derived ? derived.StateColumns() : null;
+
+    private async Task CommitAsync(byte[]? payload, IReadOnlyList<KeyValuePair<string, object?>>? columns, IReadOnlyList<StorageRow> rows)
     {
         try
         {
-            _version = await _activation.Runtime.StateStore.WriteAsync(new StateWrite(_key, payload, _version, rows));
+            _version = await _activation.Runtime.StateStore.WriteAsync(new StateWrite(_key, payload, _version, rows, columns));
         }
         catch (Exception exception)
         {

@@ -56,11 +56,21 @@ public sealed class PostgresGrainStateStore : IGrainStateStore, IAsyncDisposable
 
     public async Task<StoredState> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
     {
-        await using var command = _dataSource.CreateCommand(ReadSql);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _options.ServiceId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainId.Type });
+        await using var command = _dataSource.CreateCommand(key.Table is { } table
+            ? $"SELECT \"payload\", \"version\" FROM \"{table.Table}\" WHERE \"{table.KeyColumn}\" = $1"
+            : ReadSql);
+        if (key.Table is null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _options.ServiceId });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainId.Type });
+        }
+
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainId.Key });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.StateName });
+        if (key.Table is null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.StateName });
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -82,6 +92,13 @@ public sealed class PostgresGrainStateStore : IGrainStateStore, IAsyncDisposable
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<long>(cancellationToken);
+        }
+
+        // A state table's row carries its grain's other columns (often NOT NULL): a state never written has no row to
+        // keep for its version, and clearing it leaves nothing stored, as before.
+        if (write.Key.Table is not null && write.Payload is null && write.ExpectedVersion == 0)
+        {
+            return Task.FromResult(0L);
         }
 
         var pending = new PendingWrite(write, _timeProvider.GetTimestamp());

@@ -8,8 +8,10 @@ namespace Loyalty.Runtime.Persistence;
 /// Builds the single statement that performs one <see cref="StateWrite"/>: a CTE <c>s</c> that makes the
 /// conditional state write, one CTE per <see cref="StorageRow"/> that runs only if <c>s</c> wrote, and a
 /// final SELECT that returns <c>(version, true)</c> when the state was written, or <c>(stored version,
-/// false)</c> / no row when the version had moved on. Parameters are positional: $1-$4 the key, $5 the
-/// payload, $6 modified_at, $7 the expected version (updates only), then the rows' values in order.
+/// false)</c> / no row when the version had moved on. Parameters are positional. In <c>grain_state</c>: $1-$4 the
+/// key, $5 the payload, $6 modified_at, $7 the expected version (updates only). In a state table of its own: $1 the
+/// key, $2 the payload, $3 modified_at, $4 the expected version (updates only), then the state's derived columns.
+/// Then the rows' values in order.
 /// </summary>
 internal static class StateWriteCommands
 {
@@ -39,15 +41,23 @@ internal static class StateWriteCommands
     {
         var isInsert = write.ExpectedVersion == 0;
         var parts = Parts(write.Rows);
-        var command = new NpgsqlBatchCommand(write.Rows.Count == 0
+        var command = new NpgsqlBatchCommand(write.Rows.Count == 0 && write.Key.Table is null
             ? (isInsert ? InsertOnly : UpdateOnly)
-            : BuildText(isInsert, parts));
+            : BuildText(write, isInsert, parts));
 
         var parameters = command.Parameters;
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.GrainId.Type });
+        if (write.Key.Table is null)
+        {
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.GrainId.Type });
+        }
+
         parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.GrainId.Key });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.StateName });
+        if (write.Key.Table is null)
+        {
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.StateName });
+        }
+
         parameters.Add(write.Payload is null
             ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = DBNull.Value }
             : new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Payload });
@@ -55,6 +65,11 @@ internal static class StateWriteCommands
         if (!isInsert)
         {
             parameters.Add(new NpgsqlParameter<long> { TypedValue = write.ExpectedVersion });
+        }
+
+        foreach (var (_, value) in write.Columns)
+        {
+            parameters.Add(StorageValues.ToParameter(value));
         }
 
         foreach (var part in parts)
@@ -123,12 +138,11 @@ internal static class StateWriteCommands
 
     // Row shapes vary per grain, so the text is built per write; it is deterministic for a given shape,
     // which keeps it equal across writes for the server's and Npgsql's statement caches.
-    private static string BuildText(bool isInsert, List<RowPart> parts)
+    private static string BuildText(StateWrite write, bool isInsert, List<RowPart> parts)
     {
         var sql = _cachedBuilder ??= new StringBuilder(1024);
         sql.Clear();
-        sql.Append(isInsert ? InsertState : UpdateState);
-        var parameter = isInsert ? 7 : 8;
+        var parameter = AppendState(sql, write, isInsert);
         for (var r = 0; r < parts.Count; r++)
         {
             var row = parts[r].Rows[0];
@@ -156,7 +170,15 @@ internal static class StateWriteCommands
             sql.Append(')');
         }
 
-        sql.Append(Outcome);
+        if (write.Key.Table is { } table)
+        {
+            AppendTableOutcome(sql, table);
+        }
+        else
+        {
+            sql.Append(Outcome);
+        }
+
         var text = sql.ToString();
         if (sql.Capacity > 16 * 1024)
         {
@@ -165,6 +187,51 @@ internal static class StateWriteCommands
 
         return text;
     }
+
+    /// <summary>The CTE <c>s</c> that writes the state; returns the number of the first parameter after its own.</summary>
+    private static int AppendState(StringBuilder sql, StateWrite write, bool isInsert)
+    {
+        if (write.Key.Table is not { } table)
+        {
+            sql.Append(isInsert ? InsertState : UpdateState);
+            return isInsert ? 7 : 8;
+        }
+
+        var parameter = isInsert ? 4 : 5;
+        var columns = write.Columns;
+        if (isInsert)
+        {
+            sql.Append("WITH s AS (INSERT INTO \"").Append(table.Table).Append("\" (\"").Append(table.KeyColumn)
+                .Append("\", \"payload\", \"version\", \"modified_at\"");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                sql.Append(", \"").Append(columns[c].Key).Append('"');
+            }
+
+            sql.Append(") VALUES ($1, $2, 1, $3");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                sql.Append(", $").Append(parameter++);
+            }
+
+            sql.Append(") ON CONFLICT (\"").Append(table.KeyColumn).Append("\") DO NOTHING RETURNING \"version\")");
+            return parameter;
+        }
+
+        sql.Append("WITH s AS (UPDATE \"").Append(table.Table).Append("\" SET \"payload\" = $2, \"version\" = $4 + 1, \"modified_at\" = $3");
+        for (var c = 0; c < columns.Count; c++)
+        {
+            sql.Append(", \"").Append(columns[c].Key).Append("\" = $").Append(parameter++);
+        }
+
+        sql.Append(" WHERE \"").Append(table.KeyColumn).Append("\" = $1 AND \"version\" = $4 RETURNING \"version\")");
+        return parameter;
+    }
+
+    // As Outcome, for a state table: the stored version when s wrote nothing.
+    private static void AppendTableOutcome(StringBuilder sql, StateTable table) =>
+        sql.Append(" SELECT version, true FROM s UNION ALL SELECT \"version\", false FROM \"").Append(table.Table)
+            .Append("\" WHERE NOT EXISTS (SELECT 1 FROM s) AND \"").Append(table.KeyColumn).Append("\" = $1");
 
     // SELECT u.c0, NULL, u.c2 FROM unnest($9, $10) AS u(c0, c2): a column null in every row is a NULL literal, which
     // takes the column's type (an array needs an element type, and an untyped null has none).

@@ -15,6 +15,9 @@ public sealed class StoreTestDatabase : IAsyncLifetime
         CREATE TABLE test_values (
             id uuid PRIMARY KEY, text_value text, int_value int, long_value bigint, bool_value boolean,
             instant timestamptz, amount numeric(12, 2), bytes bytea, document jsonb, missing text);
+        CREATE TABLE test_accounts (
+            account_key text PRIMARY KEY, payload text NULL, version bigint NOT NULL, modified_at timestamptz NOT NULL,
+            balance bigint NOT NULL, owner text NULL);
         """;
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;

@@ -1,0 +1,34 @@
+using System.Reflection;
+
+namespace Loyalty.Runtime.Persistence;
+
+/// <summary>Where a state stored in a table of its own lives (see <see cref="StateTableAttribute"/>).</summary>
+public sealed record StateTable
+{
+    /// <summary>The columns every state table has besides its key; <see cref="IStateColumns"/> may not name them.</summary>
+    public static readonly IReadOnlyList<string> StorageColumns = ["payload", "version", "modified_at"];
+
+    public StateTable(string table, string keyColumn)
+    {
+        SqlIdentifier.Validate(table);
+        SqlIdentifier.Validate(keyColumn);
+        if (StorageColumns.Contains(keyColumn))
+        {
+            throw new ArgumentException($"The key column of a state table cannot be named '{keyColumn}'.", nameof(keyColumn));
+        }
+
+        Table = table;
+        KeyColumn = keyColumn;
+    }
+
+    public string Table { get; }
+
+    public string KeyColumn { get; }
+
+    /// <summary>The table <paramref name="stateType"/> is stored in, or null when it lives in <c>grain_state</c>.</summary>
+    public static StateTable? Of(Type stateType)
+    {
+        ArgumentNullException.ThrowIfNull(stateType);
+        return stateType.GetCustomAttribute<StateTableAttribute>()?.Table;
+    }
+}
