@@ -45,7 +45,6 @@ public sealed partial class CardGrain
             await state.WriteStateAsync(
             [
                 CardRows.Ledger(entry),
-                CardRows.ReadModel(expiry.State, merchantId, entry.Head),
                 CardRows.Outbox(OutboxTopics.PointsExpired, merchantId, card.CardNumber, new { points = expiry.ExpiredPoints }, now),
             ]);
         }

@@ -61,7 +61,6 @@ public sealed partial class CardGrain
             var earned = command.Kind == CardCommandKind.Points ? result.Fact.PointsDelta : (long?)null;
             outcome = new CardOutcome(CardOutcomeStatus.Applied, CardViews.Of(result.State, merchantId), context.TransactionId, earned);
             rows.Add(CardRows.Ledger(entry));
-            rows.Add(CardRows.ReadModel(result.State, merchantId, entry.Head));
             if (command.Origin.Actor is { } actor)
             {
                 rows.Add(AuditOf(command, actor, merchantId, card.CardNumber, context.TransactionId, now));

@@ -70,7 +70,6 @@ public sealed partial class CardGrain(
 
         var outcome = new CardOutcome(CardOutcomeStatus.Applied, CardViews.Of(card, merchantId), enrolment.TransactionId);
         var record = new IdempotencyRecord(request.Origin.IdempotencyKey, CardFingerprints.Of(request), outcome);
-        rows.Add(CardRows.ReadModel(card, merchantId, head));
         rows.Add(CardRows.Idempotency(merchantId, card.CardNumber, record, now));
         rows.Add(CardRows.Outbox(OutboxTopics.Enrollment, merchantId, card.CardNumber, new { programId = request.ProgramId, locale = request.Customer.Locale }, now));
         state.State = new CardGrainState { Card = card, MerchantId = merchantId, Head = head };

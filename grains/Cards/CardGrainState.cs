@@ -1,9 +1,15 @@
 using Loyalty.Grains.Ledger;
+using Loyalty.Runtime.Persistence;
 
 namespace Loyalty.Grains.Cards;
 
-/// <summary>What a card grain persists: the card, its ledger head and its most recent idempotency records.</summary>
-public sealed record CardGrainState
+/// <summary>
+/// What a card grain persists: the card, its ledger head and its most recent idempotency records. Stored in the card's
+/// row of <c>cards</c>, whose read-model columns are written from it in the same statement (ADR 0010): one row per
+/// operation for both, and an admin list can never show a card other than its state.
+/// </summary>
+[StateTable("cards", "card_number")]
+public sealed record CardGrainState : IStateColumns
 {
     /// <summary>
     /// How many recent idempotency keys the state keeps, to recognise a retry without a database read; older keys (and
@@ -24,6 +30,12 @@ public sealed record CardGrainState
 
     /// <summary>The expiry time a "points expiring" notice went out for, so each expiry is announced once.</summary>
     public DateTimeOffset? ExpiryNoticeFor { get; init; }
+
+    /// <summary>The read-model columns; a card grain writes its state only once it holds a card.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> StateColumns() =>
+        Card is { } card
+            ? CardRows.ReadModel(card, MerchantId, Head)
+            : throw new InvalidOperationException("A card grain's state is written only once it holds a card.");
 
     public RecentKey? FindKey(string key)
     {

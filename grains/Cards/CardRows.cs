@@ -6,7 +6,7 @@ using Loyalty.Runtime.Persistence;
 
 namespace Loyalty.Grains.Cards;
 
-/// <summary>The rows a card grain commits with its state: ledger entries, its read-model row, idempotency records, outbox messages.</summary>
+/// <summary>What a card grain commits with its state: its read-model columns, ledger entries, idempotency records, outbox messages.</summary>
 internal static class CardRows
 {
     // Nulls are left out (they read back as null): every operation writes an outcome, some an outbox payload.
@@ -38,10 +38,12 @@ internal static class CardRows
         new("previous_hash", e.PreviousHash),
         new("hash", e.Hash));
 
-    public static StorageRow ReadModel(CardState card, Guid merchantId, LedgerHead head) => StorageRow.Upsert(
-        "cards",
-        ["card_number"],
-        new("card_number", card.CardNumber),
+    /// <summary>
+    /// The card's read-model columns of its row in <c>cards</c>, where its state is stored too (see
+    /// <see cref="CardGrainState"/>): what admin lists, search and the one-card-per-e-mail rule read.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, object?>> ReadModel(CardState card, Guid merchantId, LedgerHead head) =>
+    [
         new("merchant_id", merchantId),
         new("program_id", Guid.Parse(card.ProgramId, CultureInfo.InvariantCulture)),
         new("customer_name", card.Customer.Name),
@@ -58,7 +60,8 @@ internal static class CardRows
         new("enrolled_at", card.EnrolledAt),
         new("last_activity_at", card.LastActivityAt),
         new("ledger_sequence", head.Sequence),
-        new("ledger_hash", head.Hash));
+        new("ledger_hash", head.Hash),
+    ];
 
     public static StorageRow Idempotency(Guid merchantId, string cardNumber, IdempotencyRecord record, DateTimeOffset recordedAt) => StorageRow.Insert(
         "idempotency_keys",

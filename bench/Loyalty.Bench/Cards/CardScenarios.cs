@@ -164,7 +164,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
     private async Task<long> StateHeapAsync(string[] numbers)
     {
         var payloads = new List<byte[]>(numbers.Length);
-        await using (var command = database.CreateCommand("SELECT payload::text FROM grain_state WHERE state_name = 'card' AND grain_key = ANY($1)"))
+        await using (var command = database.CreateCommand("SELECT payload FROM cards WHERE card_number = ANY($1)"))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = numbers });
             await using var reader = await command.ExecuteReaderAsync();

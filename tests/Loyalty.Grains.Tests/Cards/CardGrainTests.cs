@@ -1,6 +1,8 @@
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.GrainInterfaces.Programs;
 using Loyalty.Grains.Cards;
+using Loyalty.Grains.Hosting;
+using Loyalty.Testing;
 
 namespace Loyalty.Grains.Tests.Cards;
 
@@ -53,6 +55,27 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
         Assert.Equal(3, await silo.ScalarAsync("SELECT count(*) FROM idempotency_keys WHERE card_number = $1", card.CardNumber));
         Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1 AND topic = 'reward-ready'", card.CardNumber));
         Assert.Equal(2, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1", card.CardNumber));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_Stamps_StateAndReadModelShareTheCardsRowAndTheNextSiloReloadsFromIt()
+    {
+        var own = new CardSilo();
+        await own.InitializeAsync();
+        var (merchantId, program) = await own.CreateProgramAsync(welcomeBonus: 0);
+        var card = await own.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = own.Grains.GetGrain<ICardGrain>(card.CardNumber);
+        await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, CardSilo.Origin(merchantId, $"{card.CardNumber}-1"), Count: 3));
+        await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, CardSilo.Origin(merchantId, $"{card.CardNumber}-2"), Count: 2));
+        await own.DisposeAsync();
+
+        await using var next = await TestSilo.StartAsync(own.ConnectionString, typeof(CardGrain).Assembly, own.Time, configureServices: services => services.AddLoyaltyGrains());
+        var reloaded = await next.GrainFactory.GetGrain<ICardGrain>(card.CardNumber).GetAsync();
+
+        Assert.Equal(5, reloaded!.Stamps);
+        Assert.Equal(5, await own.ScalarAsync("SELECT stamps FROM cards WHERE card_number = $1 AND (payload::jsonb->'card'->>'stamps')::int = 5", card.CardNumber));
+        Assert.Equal(3, await own.ScalarAsync("SELECT version FROM cards WHERE card_number = $1", card.CardNumber));
+        Assert.Equal(0, await own.ScalarAsync("SELECT count(*) FROM grain_state WHERE grain_key = $1", card.CardNumber));
     }
 
     [Fact]
