@@ -58,7 +58,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         };
 
         var before = await TotalsAsync(name);
-        var (operationsBefore, (commitsBefore, rowsBefore)) = (_meter.Operations, await StatsAsync());
+        var (operationsBefore, (commitsBefore, rowsBefore, walBefore)) = (_meter.Operations, await StatsAsync());
         _cpu ??= await CpuMeter.CreateAsync(database);
         var cpuBefore = _cpu.Read();
         var (allocatedBefore, gen2Before) = (GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(2));
@@ -73,7 +73,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         var cpuAfter = _cpu.Read();
         var (allocatedAfter, gen2After) = (GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(2));
         var operations = _meter.Operations - operationsBefore;
-        var (commitsAfter, rowsAfter) = await StatsAsync();
+        var (commitsAfter, rowsAfter, walAfter) = await StatsAsync();
         var after = await TotalsAsync(name);
         Verify(name, acknowledged, after.LedgerRows - before.LedgerRows, after.Stamps - before.Stamps);
         return new ScenarioResult(name, description, settings.Concurrency, ops, seconds, ops / seconds, p50, p99, new Dictionary<string, double>
@@ -82,6 +82,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
             ["npgsqlOperationsPerStamp"] = operations / (double)acknowledged,
             ["commitsPerStamp"] = (commitsAfter - commitsBefore - 2) / (double)acknowledged,
             ["rowsWrittenPerStamp"] = (rowsAfter - rowsBefore) / (double)acknowledged,
+            ["walKilobytesPerStamp"] = (walAfter - walBefore) / 1024.0 / acknowledged,
             ["processCpuMicrosecondsPerStamp"] = (cpuAfter.Process - cpuBefore.Process) * 1e6 / acknowledged,
             ["serverCpuMicrosecondsPerStamp"] = (cpuAfter.Server - cpuBefore.Server) * 1e6 / acknowledged,
             ["allocatedKilobytesPerStamp"] = (allocatedAfter - allocatedBefore) / 1024.0 / acknowledged,
@@ -231,12 +232,18 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>Committed transactions and rows inserted or updated in all tables (server counters, see <see cref="DatabaseMeter"/>).</summary>
-    private async Task<(long Commits, long Rows)> StatsAsync()
+    /// <summary>
+    /// Committed transactions and rows inserted or updated in all tables (server counters, see <see cref="DatabaseMeter"/>;
+    /// the server publishes them with a delay of up to a second), and the WAL position in bytes (exact).
+    /// </summary>
+    private async Task<(long Commits, long Rows, long WalBytes)> StatsAsync()
     {
         var commits = await DatabaseMeter.CommitsAsync(database);
-        await using var command = database.CreateCommand("SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0)::bigint FROM pg_stat_user_tables");
-        return (commits, (long)(await command.ExecuteScalarAsync())!);
+        await using var command = database.CreateCommand(
+            "SELECT (SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0)::bigint FROM pg_stat_user_tables), pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (commits, reader.GetInt64(0), reader.GetInt64(1));
     }
 
     private static void Verify(string name, long acknowledged, long ledgerRows, long stamps)

@@ -26,13 +26,13 @@ public static class ResultTable
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine("| scenario | ops/s | p50 ms | p99 ms | × baseline | Npgsql ops/op | commits/op | rows written/op | .NET CPU µs/op | PostgreSQL CPU µs/op | .NET KB allocated/op | gen2 GCs | description |");
-        writer.WriteLine("| -------- | ----: | -----: | -----: | ---------: | ------------: | ---------: | --------------: | -------------: | -------------------: | -------------------: | -------: | ----------- |");
+        writer.WriteLine("| scenario | ops/s | p50 ms | p99 ms | × baseline | Npgsql ops/op | commits/op | rows written/op | WAL KB/op | .NET CPU µs/op | PostgreSQL CPU µs/op | .NET KB allocated/op | gen2 GCs | description |");
+        writer.WriteLine("| -------- | ----: | -----: | -----: | ---------: | ------------: | ---------: | --------------: | --------: | -------------: | -------------------: | -------------------: | -------: | ----------- |");
         foreach (var r in results)
         {
             writer.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.OperationsPerSecond:N0} | {r.P50Milliseconds:F2} | {r.P99Milliseconds:F2} | {Cell(r, "ratioToBaseline")} | {Cell(r, "npgsqlOperationsPerStamp")} | {Cell(r, "commitsPerStamp")} | {Cell(r, "rowsWrittenPerStamp")} | {Cell(r, "processCpuMicrosecondsPerStamp", "F0")} | {Cell(r, "serverCpuMicrosecondsPerStamp", "F0")} | {Cell(r, "allocatedKilobytesPerStamp", "F1")} | {Cell(r, "gen2Collections", "F0")} | {r.Description} |"));
+                $"| {r.Scenario} | {r.OperationsPerSecond:N0} | {r.P50Milliseconds:F2} | {r.P99Milliseconds:F2} | {Cell(r, "ratioToBaseline")} | {Cell(r, "npgsqlOperationsPerStamp")} | {Cell(r, "commitsPerStamp")} | {Cell(r, "rowsWrittenPerStamp")} | {Cell(r, "walKilobytesPerStamp", "F2")} | {Cell(r, "processCpuMicrosecondsPerStamp", "F0")} | {Cell(r, "serverCpuMicrosecondsPerStamp", "F0")} | {Cell(r, "allocatedKilobytesPerStamp", "F1")} | {Cell(r, "gen2Collections", "F0")} | {r.Description} |"));
         }
     }
 
