@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Programs;
 using Loyalty.Grains.Rules;
@@ -34,6 +35,7 @@ public sealed partial record CardState
     /// <summary>Unspent points by lot, oldest first; the balance is their sum.</summary>
     public IReadOnlyList<PointLot> Lots { get; init; } = [];
 
+    [JsonIgnore]
     public long PointsBalance => Lots.Sum(lot => lot.Points);
 
     /// <summary>Points ever earned from purchases and the welcome bonus, less voided earns. Drives the tier.</summary>

@@ -6,29 +6,25 @@ namespace Loyalty.Grains.Cards;
 /// <summary>
 /// What the card remembers of a recent transaction so it can be voided exactly once: its deltas, the part of its
 /// points that counted toward lifetime points, and the lots its spending drew from. A card persists its last 200 of
-/// these with every write, so zero deltas and <c>false</c> are left out of the JSON (they read back as defaults).
+/// these with every write, so they are stored as compact arrays (<see cref="TransactionRecordJson"/>).
 /// </summary>
+[JsonConverter(typeof(TransactionRecordJson))]
 public sealed record TransactionRecord
 {
     public required Guid TransactionId { get; init; }
 
     public required LedgerKind Kind { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int StampsDelta { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int RewardsDelta { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long PointsDelta { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long LifetimePointsDelta { get; init; }
 
     public IReadOnlyList<LotDraw> Draws { get; init; } = [];
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Voided { get; init; }
 
     [JsonIgnore]
