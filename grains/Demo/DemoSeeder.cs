@@ -22,22 +22,36 @@ namespace Loyalty.Grains.Demo;
 /// while the others wait, then see the merchant and skip. A failed step stops start-up rather than leaving a silent
 /// half-seeded database; the next start completes it.
 /// </summary>
+/// <remarks>
+/// Seeds once every service has started (<see cref="IHostedLifecycleService.StartedAsync"/>), when this silo is active in
+/// the cluster: after a crash the membership table still lists the crashed silo as active, and grains placed on it
+/// wait until an active silo declares it dead. Seeding while this silo was still joining waited for a declaration only
+/// an active silo can make, until the calls' deadline failed start-up.
+/// </remarks>
 public sealed partial class DemoSeeder(
     IOptions<DemoOptions> options,
     LoyaltyDatabase database,
     IGrainFactory grains,
-    ILogger<DemoSeeder> logger) : IHostedService
+    ILogger<DemoSeeder> logger) : IHostedLifecycleService
 {
     /// <summary>Advisory lock key held while seeding; the bytes spell "LoyDemoS".</summary>
     internal const long AdvisoryLockKey = 0x4C6F_7944_656D_6F53;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         if (options.Value.Seed)
             await SeedAsync(cancellationToken);
     }
 
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Seeds unless another merchant exists; returns how many entities this call created.</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public sealed class WebApp : IAsyncLifetime
     private readonly bool _seedDemo;
     private readonly TimeProvider? _timeProvider;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Func<string, Task>? _prepareDatabase;
     private WebApplicationFactory<Program>? _factory;
 
     public WebApp()
@@ -32,9 +33,11 @@ public sealed class WebApp : IAsyncLifetime
     /// <param name="timeProvider">Replaces the system clock everywhere (runtime, grains, web), e.g. a <see cref="ManualTimeProvider"/>.</param>
     /// <param name="settings">Configuration on top of the defaults.</param>
     /// <param name="seedDemo">Demo seeding is off in tests (it would add a merchant to every database) except where a test checks it.</param>
-    internal WebApp(TimeProvider? timeProvider, IReadOnlyDictionary<string, string?>? settings, bool seedDemo = false)
+    /// <param name="prepareDatabase">Runs on the new database (given its connection string) before the app starts.</param>
+    internal WebApp(TimeProvider? timeProvider, IReadOnlyDictionary<string, string?>? settings, bool seedDemo = false, Func<string, Task>? prepareDatabase = null)
     {
         _seedDemo = seedDemo;
+        _prepareDatabase = prepareDatabase;
         _timeProvider = timeProvider;
         _settings = settings ?? new Dictionary<string, string?>();
     }
@@ -48,6 +51,11 @@ public sealed class WebApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync("web");
+        if (_prepareDatabase is not null)
+        {
+            await _prepareDatabase(ConnectionString);
+        }
+
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
