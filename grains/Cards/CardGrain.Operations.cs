@@ -142,9 +142,9 @@ public sealed partial class CardGrain
             return KeyReused(known.Key);
         }
 
-        // Writes coalesce: the first answer's write may still be in flight. Joining the next write returns once every
-        // earlier change has committed (or fails with it), so the stored first answer is there to read.
-        await state.WriteStateAsync();
+        // Writes coalesce: the first answer's write may still be staged or in flight. Once every write asked for has
+        // committed (or failed, and this call with it), the stored first answer is there to read.
+        await state.WhenWrittenAsync();
         var stored = await IdempotencyStore.FindAsync(database, merchantId, known.Key)
             ?? throw new InvalidOperationException($"Idempotency key {known.Key} of card {GrainId.Key} is remembered but not stored.");
         return Answer(stored, fingerprint);

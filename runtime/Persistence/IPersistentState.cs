@@ -35,4 +35,11 @@ public interface IPersistentState<TState>
 
     /// <summary>Clears the state (its version keeps counting, so versions are never reused).</summary>
     Task ClearStateAsync();
+
+    /// <summary>
+    /// Completes once every write already asked for has committed, and fails if one of them failed; writes nothing
+    /// itself. A coalescing grain answering from storage what an earlier call staged (a retry reading the first answer)
+    /// waits with this instead of writing its unchanged state again.
+    /// </summary>
+    Task WhenWrittenAsync();
 }

@@ -75,6 +75,27 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         _state = new TState();
     }
 
+    public async Task WhenWrittenAsync()
+    {
+        // Staged changes (the next write) include everything asked for so far; else the write in flight, if any.
+        var pending = _nextFlush?.Task ?? (_flushLoop is { IsCompleted: false } loop ? loop : null) ?? (_plainWrite is { IsCompleted: false } write ? write : null);
+        if (pending is not null)
+        {
+            // As a coalesced write does: while this call waits, the next queued call may run.
+            if (_activation.ClassInfo.CoalescesStateWrites && _activation.CurrentMessage is { } message)
+            {
+                _activation.ReleaseTurn(message);
+            }
+
+            await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Current);
+        }
+
+        if (_failure is not null)
+        {
+            throw _failure;
+        }
+    }
+
     Task IActivationParticipant.OnActivateAsync() => ReadStateAsync();
 
     Task IActivationParticipant.OnDeactivateAsync() => FlushAsync();

@@ -87,9 +87,12 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
         var origin = CardSilo.Origin(merchantId, "stamp-1");
 
         var first = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 3));
+        var version = await silo.ScalarAsync("SELECT version FROM cards WHERE card_number = $1", card.CardNumber);
         var replay = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 3));
         var reused = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 4));
 
+        // Answering a retry reads the stored first answer and writes nothing: the card's row keeps its version.
+        Assert.Equal(version, await silo.ScalarAsync("SELECT version FROM cards WHERE card_number = $1", card.CardNumber));
         Assert.Equal(CardOutcomeStatus.Applied, first.Status);
         Assert.Equal(first with { Replayed = true }, replay);
         Assert.Equal(CardOutcomeStatus.KeyReused, reused.Status);

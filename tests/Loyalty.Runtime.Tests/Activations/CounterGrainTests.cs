@@ -39,6 +39,25 @@ public sealed class CounterGrainTests(RuntimeDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task WhenWrittenAsync_AmongConcurrentIncrementsAndWhenIdle_CompletesAndWritesNothingItself()
+    {
+        await using var silo = await StartSiloAsync(new GrainProbe());
+        var key = Guid.NewGuid().ToString("N");
+        var grain = silo.GrainFactory.GetGrain<ICoalescingCounterGrain>(key);
+
+        var increments = Enumerable.Range(0, 300).Select(_ => grain.IncrementAsync()).ToList();
+        // Called while writes are staged and in flight: each waits for them (the turn is given up meanwhile).
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => grain.CountWhenWrittenAsync()));
+        await Task.WhenAll(increments);
+        var version = await database.ScalarAsync<long>("SELECT version FROM grain_state WHERE grain_key = $1", key);
+        var idle = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => grain.CountWhenWrittenAsync()));
+
+        Assert.All(idle, count => Assert.Equal(300, count));
+        Assert.Equal(version, await database.ScalarAsync<long>("SELECT version FROM grain_state WHERE grain_key = $1", key));
+        Assert.Equal(300, await database.StoredCountAsync("coalescingcounter", key));
+    }
+
+    [Fact]
     public async Task IncrementAsync_TwoActivationsOfOneGrain_ConflictDeactivatesAndRetriesLoseNothing()
     {
         var probe = new GrainProbe();

@@ -24,4 +24,11 @@ public sealed class CoalescingCounterGrain([PersistentState("counter")] IPersist
     }
 
     public Task<long> GetAsync() => Task.FromResult(state.State.Count);
+
+    public async Task<long> CountWhenWrittenAsync()
+    {
+        var count = state.State.Count;
+        await state.WhenWrittenAsync();
+        return count;
+    }
 }

@@ -9,4 +9,7 @@ public interface ICoalescingCounterGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<long> GetAsync();
+
+    /// <summary>The count as this call sees it, returned once every write asked for so far has committed.</summary>
+    Task<long> CountWhenWrittenAsync();
 }
