@@ -9,7 +9,7 @@ public interface IStateColumns
 {
     /// <summary>
     /// The derived columns and their values: the same names in the same order on every write, none of them the key or
-    /// <see cref="StateTable.StorageColumns"/>. Values are passed as parameters (see <see cref="StorageRow"/>).
+    /// <see cref="StateTable.ReservedColumns"/>. Values are passed as parameters (see <see cref="StorageRow"/>).
     /// </summary>
     IReadOnlyList<KeyValuePair<string, object?>> StateColumns();
 }

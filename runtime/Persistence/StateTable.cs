@@ -6,13 +6,13 @@ namespace Loyalty.Runtime.Persistence;
 public sealed record StateTable
 {
     /// <summary>The columns every state table has besides its key; <see cref="IStateColumns"/> may not name them.</summary>
-    public static readonly IReadOnlyList<string> StorageColumns = ["payload", "version", "modified_at"];
+    public static readonly IReadOnlyList<string> ReservedColumns = ["payload", "version", "modified_at"];
 
     public StateTable(string table, string keyColumn)
     {
         SqlIdentifier.Validate(table);
         SqlIdentifier.Validate(keyColumn);
-        if (StorageColumns.Contains(keyColumn))
+        if (ReservedColumns.Contains(keyColumn))
         {
             throw new ArgumentException($"The key column of a state table cannot be named '{keyColumn}'.", nameof(keyColumn));
         }

@@ -30,7 +30,7 @@ public sealed class StateWrite
             foreach (var (column, _) in columns)
             {
                 SqlIdentifier.Validate(column);
-                if (column == table.KeyColumn || StateTable.StorageColumns.Contains(column))
+                if (column == table.KeyColumn || StateTable.ReservedColumns.Contains(column))
                 {
                     throw new ArgumentException($"Column '{column}' of {table.Table} is written by the store itself.", nameof(columns));
                 }
