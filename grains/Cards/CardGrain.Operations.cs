@@ -34,9 +34,9 @@ public sealed partial class CardGrain
         }
 
         var fingerprint = CardFingerprints.Of(card.CardNumber, command);
-        if ((state.State.FindKey(command.Origin.IdempotencyKey) ?? _recentKeys.Find(command.Origin.IdempotencyKey)) is { } known)
+        if (state.State.Remembers(command.Origin.IdempotencyKey) || _recentKeys.Contains(command.Origin.IdempotencyKey))
         {
-            return await AnswerRecentAsync(known, fingerprint, merchantId);
+            return await AnswerRecentAsync(command.Origin.IdempotencyKey, fingerprint, merchantId);
         }
 
         var program = await GetProgramAsync(Guid.Parse(card.ProgramId, System.Globalization.CultureInfo.InvariantCulture));
@@ -134,19 +134,18 @@ public sealed partial class CardGrain
             },
         }.ToStorageRow();
 
-    /// <summary>A retry of a key this card answered recently: its stored first answer, or 409 for another request.</summary>
-    private async Task<CardOutcome> AnswerRecentAsync(RecentKey known, string fingerprint, Guid merchantId)
+    /// <summary>
+    /// A key this card answered recently: its stored first answer when the request is the same, else 409. The stored
+    /// record decides, so the card remembers only the keys (a key used again for another request is a client's mistake,
+    /// and it costs a read).
+    /// </summary>
+    private async Task<CardOutcome> AnswerRecentAsync(string key, string fingerprint, Guid merchantId)
     {
-        if (IdempotencyRules.Decide(known.Fingerprint, fingerprint) != IdempotencyDecision.Replay)
-        {
-            return KeyReused(known.Key);
-        }
-
         // Writes coalesce: the first answer's write may still be staged or in flight. Once every write asked for has
         // committed (or failed, and this call with it), the stored first answer is there to read.
         await state.WhenWrittenAsync();
-        var stored = await IdempotencyStore.FindAsync(database, merchantId, known.Key)
-            ?? throw new InvalidOperationException($"Idempotency key {known.Key} of card {GrainId.Key} is remembered but not stored.");
+        var stored = await IdempotencyStore.FindAsync(database, merchantId, key)
+            ?? throw new InvalidOperationException($"Idempotency key {key} of card {GrainId.Key} is remembered but not stored.");
         return Answer(stored, fingerprint);
     }
 

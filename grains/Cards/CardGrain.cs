@@ -87,7 +87,7 @@ public sealed partial class CardGrain(
     /// <summary>Remembers the key in the state; the key the state forgets to make room moves to the in-memory window.</summary>
     private void Remember(IdempotencyRecord record)
     {
-        var (remembered, forgotten) = state.State.Remember(new RecentKey(record.Key, record.Fingerprint));
+        var (remembered, forgotten) = state.State.Remember(record.Key);
         state.State = remembered;
         if (forgotten is not null)
         {

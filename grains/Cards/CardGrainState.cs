@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Loyalty.Grains.Ledger;
 using Loyalty.Runtime.Persistence;
 
@@ -12,8 +13,9 @@ namespace Loyalty.Grains.Cards;
 public sealed record CardGrainState : IStateColumns
 {
     /// <summary>
-    /// How many recent idempotency keys the state keeps, to recognise a retry without a database read; older keys (and
-    /// keys used on other cards) are caught by the primary key of <c>idempotency_keys</c>.
+    /// How many recent idempotency keys the state keeps, to recognise a retry before writing: a remembered key is
+    /// answered from its stored first answer. Older keys (and keys used on other cards) are caught by the primary key of
+    /// <c>idempotency_keys</c>, which fails the write and costs the activation a reload.
     /// </summary>
     public const int RecentKeyCapacity = 64;
 
@@ -23,7 +25,12 @@ public sealed record CardGrainState : IStateColumns
 
     public LedgerHead Head { get; init; } = LedgerHead.Genesis;
 
-    public IReadOnlyList<RecentKey> RecentKeys { get; init; } = [];
+    /// <summary>
+    /// The keys only, oldest first: whether a retry repeats its first request is decided against the stored record,
+    /// which a retry reads anyway (<see cref="RecentKeysJson"/>).
+    /// </summary>
+    [JsonConverter(typeof(RecentKeysJson))]
+    public IReadOnlyList<string> RecentKeys { get; init; } = [];
 
     /// <summary>When the point-expiry reminder is due, or null when none is registered.</summary>
     public DateTimeOffset? ExpiryReminderDue { get; init; }
@@ -37,25 +44,25 @@ public sealed record CardGrainState : IStateColumns
             ? CardRows.ReadModel(card, MerchantId, Head)
             : throw new InvalidOperationException("A card grain's state is written only once it holds a card.");
 
-    public RecentKey? FindKey(string key)
+    public bool Remembers(string key)
     {
         for (var i = RecentKeys.Count - 1; i >= 0; i--)
         {
-            if (string.Equals(RecentKeys[i].Key, key, StringComparison.Ordinal))
+            if (string.Equals(RecentKeys[i], key, StringComparison.Ordinal))
             {
-                return RecentKeys[i];
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 
     /// <summary>This state with <paramref name="key"/> remembered, and the oldest key it forgot to make room, if any.</summary>
-    public (CardGrainState State, RecentKey? Forgotten) Remember(RecentKey key)
+    public (CardGrainState State, string? Forgotten) Remember(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         var kept = Math.Min(RecentKeys.Count, RecentKeyCapacity - 1);
-        var keys = new RecentKey[kept + 1];
+        var keys = new string[kept + 1];
         for (var i = 0; i < kept; i++)
         {
             keys[i] = RecentKeys[RecentKeys.Count - kept + i];

@@ -97,6 +97,22 @@ public sealed class CardStateJsonTests
             TransactionsEqual);
     }
 
+    [Fact]
+    public void Serialize_GrainStateRecentKeys_AreStringsAndTheEarlierObjectFormStillReads()
+    {
+        var state = new CardGrainState().Remember("key-1").State.Remember("key-2").State;
+
+        using var document = JsonDocument.Parse(JsonSerializer.Serialize(state, Web));
+        var earlier = JsonSerializer.Deserialize<CardGrainState>(
+            """{"recentKeys":[{"key":"key-1","fingerprint":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},"key-2"]}""", Web)!;
+
+        Assert.Equal("""["key-1","key-2"]""", document.RootElement.GetProperty("recentKeys").GetRawText());
+        Assert.Equal(["key-1", "key-2"], earlier.RecentKeys);
+        Assert.True(earlier.Remembers("key-2"));
+        Assert.False(earlier.Remembers("key-3"));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CardGrainState>("""{"recentKeys":[7]}""", Web));
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("[\"not-a-guid\",\"stamp\"]")]
