@@ -163,14 +163,26 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         while (_dirty)
         {
             _dirty = false;
-            var payload = Serialize();
-            var columns = ColumnsOf(_state);
             var rows = (IReadOnlyList<StorageRow>?)_pendingRows ?? [];
             var flush = _nextFlush!;
             _pendingRows = null;
             _nextFlush = null;
             try
             {
+                // Inside the try: a state that cannot be serialized fails the calls waiting for it, as a failed write does.
+                byte[] payload;
+                IReadOnlyList<KeyValuePair<string, object?>>? columns;
+                try
+                {
+                    payload = Serialize();
+                    columns = ColumnsOf(_state);
+                }
+                catch (Exception exception)
+                {
+                    Fail(exception, DeactivationReason.StorageFailure);
+                    throw;
+                }
+
                 await CommitAsync(payload, columns, rows);
                 _recordExists = true;
                 flush.TrySetResult();
@@ -218,12 +230,15 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         }
         catch (Exception exception)
         {
-            // The in-memory state no longer matches what is stored, or what callers were told: drop the activation.
-            _failure = exception;
-            _activation.RequestDeactivation(
-                exception is InconsistentStateException ? DeactivationReason.InconsistentState : DeactivationReason.StorageFailure,
-                drainFirst: false);
+            Fail(exception, exception is InconsistentStateException ? DeactivationReason.InconsistentState : DeactivationReason.StorageFailure);
             throw;
         }
+    }
+
+    // The in-memory state no longer matches what is stored, or what callers were told: drop the activation.
+    private void Fail(Exception exception, DeactivationReason reason)
+    {
+        _failure = exception;
+        _activation.RequestDeactivation(reason, drainFirst: false);
     }
 }

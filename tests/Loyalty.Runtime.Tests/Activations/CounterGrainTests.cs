@@ -58,6 +58,18 @@ public sealed class CounterGrainTests(RuntimeDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task WriteStateAsync_CoalescingGrainWhoseStateCannotBeSerialized_FailsTheCallInsteadOfLeavingItWaiting()
+    {
+        await using var silo = await StartSiloAsync(new GrainProbe());
+        var grain = silo.GrainFactory.GetGrain<IUnserializableStateGrain>(Guid.NewGuid().ToString("N"));
+
+        // Before, the flush loop threw before it took the staged write: the call waited until its deadline.
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(grain.BreakAndWriteAsync);
+
+        Assert.Equal("This state cannot be serialized.", exception.Message);
+    }
+
+    [Fact]
     public async Task IncrementAsync_TwoActivationsOfOneGrain_ConflictDeactivatesAndRetriesLoseNothing()
     {
         var probe = new GrainProbe();
