@@ -9,7 +9,7 @@ namespace Loyalty.Grains.Cards;
 /// row of <c>cards</c>, whose read-model columns are written from it in the same statement (ADR 0010): one row per
 /// operation for both, and an admin list can never show a card other than its state.
 /// </summary>
-[StateTable("cards", "card_number")]
+[StateTable("cards", "card_number", SnapshotTable = "card_snapshots")]
 public sealed record CardGrainState : IStateColumns
 {
     /// <summary>
@@ -27,10 +27,9 @@ public sealed record CardGrainState : IStateColumns
 
     /// <summary>
     /// The keys only, oldest first: whether a retry repeats its first request is decided against the stored record,
-    /// which a retry reads anyway (<see cref="RecentKeysJson"/>).
+    /// which a retry reads anyway.
     /// </summary>
-    [JsonConverter(typeof(RecentKeysJson))]
-    public IReadOnlyList<string> RecentKeys { get; init; } = [];
+    public IReadOnlyList<RecentKey> RecentKeys { get; init; } = [];
 
     /// <summary>When the point-expiry reminder is due, or null when none is registered.</summary>
     public DateTimeOffset? ExpiryReminderDue { get; init; }
@@ -48,7 +47,7 @@ public sealed record CardGrainState : IStateColumns
     {
         for (var i = RecentKeys.Count - 1; i >= 0; i--)
         {
-            if (string.Equals(RecentKeys[i], key, StringComparison.Ordinal))
+            if (string.Equals(RecentKeys[i].Key, key, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -62,13 +61,13 @@ public sealed record CardGrainState : IStateColumns
     {
         ArgumentNullException.ThrowIfNull(key);
         var kept = Math.Min(RecentKeys.Count, RecentKeyCapacity - 1);
-        var keys = new string[kept + 1];
+        var keys = new RecentKey[kept + 1];
         for (var i = 0; i < kept; i++)
         {
             keys[i] = RecentKeys[RecentKeys.Count - kept + i];
         }
 
-        keys[kept] = key;
-        return (this with { RecentKeys = keys }, kept < RecentKeys.Count ? RecentKeys[RecentKeys.Count - kept - 1] : null);
+        keys[kept] = new RecentKey(key);
+        return (this with { RecentKeys = keys }, kept < RecentKeys.Count ? RecentKeys[RecentKeys.Count - kept - 1].Key : null);
     }
 }

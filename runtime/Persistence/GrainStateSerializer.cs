@@ -11,6 +11,9 @@ public sealed class GrainStateSerializer
     public GrainStateSerializer()
     {
         Options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+        // Fixed from here on, with the reflection-based contracts: StateChanges reads states through them.
+        Options.MakeReadOnly(populateMissingResolver: true);
     }
 
     public JsonSerializerOptions Options { get; }

@@ -10,12 +10,18 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
     where TState : class, new()
 {
     private static readonly StateTable? Table = StateTable.Of(typeof(TState));
+    private static readonly byte[] NoChange = "{}"u8.ToArray();
     private readonly ActivationData _activation;
     private readonly GrainStateKey _key;
     private TState _state = new();
     private long _version;
     private bool _recordExists;
     private Task? _plainWrite;
+
+    // Stored as changes since a snapshot (StateTable.SnapshotTable): the state as stored, which the next change is
+    // taken from (an immutable state: usually the very object in _state), and the bytes of changes stored since the snapshot.
+    private TState? _stored;
+    private int _changeBytes;
 
     // Coalescing (see CoalesceStateWritesAttribute): changes made while a write is in flight join the next one.
     private bool _dirty;
@@ -28,6 +34,10 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
     {
         _activation = activation;
         _key = new GrainStateKey(activation.GrainId, stateName) { Table = Table };
+        if (Table?.SnapshotTable is not null)
+        {
+            StateChanges.EnsureImmutable(typeof(TState), activation.Runtime.Serializer.Options);
+        }
     }
 
     public TState State
@@ -48,6 +58,8 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         _state = stored.Payload is null ? new TState() : _activation.Runtime.Serializer.Deserialize<TState>(stored.Payload);
         _version = stored.Version;
         _recordExists = stored.Payload is not null;
+        _stored = Table?.SnapshotTable is not null && stored.Payload is not null ? _state : null;
+        _changeBytes = stored.ChangeBytes;
     }
 
     public Task WriteStateAsync() => WriteStateAsync([]);
@@ -115,7 +127,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
             throw _failure;
         }
 
-        var write = clear ? CommitAsync(null, null, rows) : CommitAsync(Serialize(), ColumnsOf(_state), rows);
+        var write = clear ? CommitAsync(null, null, rows) : CommitAsync(Encode(_state), ColumnsOf(_state), rows);
         _plainWrite = write;
         await write;
         _recordExists = !clear;
@@ -170,11 +182,11 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
             try
             {
                 // Inside the try: a state that cannot be serialized fails the calls waiting for it, as a failed write does.
-                byte[] payload;
+                Encoded encoded;
                 IReadOnlyList<KeyValuePair<string, object?>>? columns;
                 try
                 {
-                    payload = Serialize();
+                    encoded = Encode(_state);
                     columns = ColumnsOf(_state);
                 }
                 catch (Exception exception)
@@ -183,7 +195,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
                     throw;
                 }
 
-                await CommitAsync(payload, columns, rows);
+                await CommitAsync(encoded, columns, rows);
                 _recordExists = true;
                 flush.TrySetResult();
             }
@@ -216,17 +228,37 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         }
     }
 
-    private byte[] Serialize() => _activation.Runtime.Serializer.Serialize(_state);
+    /// <summary>
+    /// What a write of <paramref name="state"/> stores: the whole state, or, for a state stored as changes since a
+    /// snapshot, what changed since the stored state while the changes stay within their bound.
+    /// </summary>
+    private Encoded Encode(TState state)
+    {
+        if (Table?.SnapshotTable is null || _stored is null)
+        {
+            return new Encoded(state, _activation.Runtime.Serializer.Serialize(state), null);
+        }
+
+        var change = StateChanges.Diff(_stored, state, _activation.Runtime.Serializer.Options) ?? NoChange;
+        return _changeBytes + change.Length + 1 > Table.MaxChangeBytes
+            ? new Encoded(state, _activation.Runtime.Serializer.Serialize(state), null)
+            : new Encoded(state, null, change);
+    }
 
     // Taken with the payload, from the same state, so a state table's derived columns always describe the stored state.
     private static IReadOnlyList<KeyValuePair<string, object?>>? ColumnsOf(TState state) =>
         Table is not null && state is IStateColumns derived ? derived.StateColumns() : null;
 
-    private async Task CommitAsync(byte[]? payload, IReadOnlyList<KeyValuePair<string, object?>>? columns, IReadOnlyList<StorageRow> rows)
+    private async Task CommitAsync(Encoded? encoded, IReadOnlyList<KeyValuePair<string, object?>>? columns, IReadOnlyList<StorageRow> rows)
     {
         try
         {
-            _version = await _activation.Runtime.StateStore.WriteAsync(new StateWrite(_key, payload, _version, rows, columns));
+            _version = await _activation.Runtime.StateStore.WriteAsync(new StateWrite(_key, encoded?.Payload, _version, rows, columns, encoded?.Change));
+            if (Table?.SnapshotTable is not null)
+            {
+                _stored = encoded?.State;
+                _changeBytes = encoded?.Change is { } change ? _changeBytes + change.Length + 1 : 0;
+            }
         }
         catch (Exception exception)
         {
@@ -241,4 +273,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         _failure = exception;
         _activation.RequestDeactivation(reason, drainFirst: false);
     }
+
+    /// <summary>One write's content: the whole state (<paramref name="Payload"/>) or what changed (<paramref name="Change"/>).</summary>
+    private sealed record Encoded(TState State, byte[]? Payload, byte[]? Change);
 }

@@ -56,8 +56,13 @@ public sealed class PostgresGrainStateStore : IGrainStateStore, IAsyncDisposable
 
     public async Task<StoredState> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
     {
-        await using var command = _dataSource.CreateCommand(key.Table is { } table
-            ? $"SELECT \"payload\", \"version\" FROM \"{table.Table}\" WHERE \"{table.KeyColumn}\" = $1"
+        if (key.Table is { SnapshotTable: not null } table)
+        {
+            return await ReadChangesAsync(key, table, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var command = _dataSource.CreateCommand(key.Table is { } own
+            ? $"SELECT \"payload\", \"version\" FROM \"{own.Table}\" WHERE \"{own.KeyColumn}\" = $1"
             : ReadSql);
         if (key.Table is null)
         {
@@ -79,6 +84,50 @@ public sealed class PostgresGrainStateStore : IGrainStateStore, IAsyncDisposable
 
         var payload = reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0);
         return new StoredState(payload, reader.GetInt64(1));
+    }
+
+    // The row holds the newest change first (see StateWriteCommands).
+    private static string OldestFirst(string changes)
+    {
+        var lines = changes.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Array.Reverse(lines);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The snapshot with the changes written since applied; each write since the snapshot added one change.</summary>
+    private async Task<StoredState> ReadChangesAsync(GrainStateKey key, StateTable table, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT t.\"version\", t.\"changes\", s.\"version\", s.\"payload\" FROM \"{table.Table}\" t " +
+            $"LEFT JOIN \"{table.SnapshotTable}\" s ON s.\"{table.KeyColumn}\" = t.\"{table.KeyColumn}\" WHERE t.\"{table.KeyColumn}\" = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainId.Key });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return StoredState.Missing;
+        }
+
+        var version = reader.GetInt64(0);
+        var changes = reader.IsDBNull(1) ? null : reader.GetString(1);
+        var snapshotVersion = reader.IsDBNull(2) ? (long?)null : reader.GetInt64(2);
+        var snapshot = reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3);
+        var count = StateChanges.Count(changes);
+        if (snapshotVersion is null || snapshotVersion + count != version)
+        {
+            throw new InvalidOperationException(
+                $"State {key} is at version {version} in {table.Table}, but its snapshot in {table.SnapshotTable} is at " +
+                $"{(snapshotVersion is { } at ? at : "no version")} with {count} changes since: the stored state is incomplete.");
+        }
+
+        if (snapshot is null)
+        {
+            return new StoredState(null, version);
+        }
+
+        return new StoredState(changes is null ? snapshot : StateChanges.Apply(snapshot, OldestFirst(changes)), version)
+        {
+            ChangeBytes = changes is null ? 0 : System.Text.Encoding.UTF8.GetByteCount(changes),
+        };
     }
 
     /// <inheritdoc />

@@ -6,7 +6,13 @@ namespace Loyalty.Runtime.Persistence;
 public sealed record StateTable
 {
     /// <summary>The columns every state table has besides its key; <see cref="IStateColumns"/> may not name them.</summary>
-    public static readonly IReadOnlyList<string> ReservedColumns = ["payload", "version", "modified_at"];
+    public static readonly IReadOnlyList<string> ReservedColumns = ["payload", "version", "modified_at", "changes"];
+
+    /// <summary>
+    /// A stamp's change is ~250 bytes: about four changes per snapshot, where the bytes an update rewrites (the changes
+    /// so far) and the snapshots' share (a card's whole state every fourth write) cost about the same.
+    /// </summary>
+    public const int DefaultMaxChangeBytes = 1024;
 
     public StateTable(string table, string keyColumn)
     {
@@ -24,6 +30,31 @@ public sealed record StateTable
     public string Table { get; }
 
     public string KeyColumn { get; }
+
+    /// <summary>Where the state's snapshot is stored, when it is stored as changes since one (see <see cref="StateTableAttribute.SnapshotTable"/>).</summary>
+    public string? SnapshotTable
+    {
+        get;
+        init
+        {
+            if (value is not null)
+            {
+                SqlIdentifier.Validate(value);
+            }
+
+            field = value;
+        }
+    }
+
+    public int MaxChangeBytes
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    } = DefaultMaxChangeBytes;
 
     /// <summary>The table <paramref name="stateType"/> is stored in, or null when it lives in <c>grain_state</c>.</summary>
     public static StateTable? Of(Type stateType)

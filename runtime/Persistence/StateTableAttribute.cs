@@ -8,12 +8,20 @@ namespace Loyalty.Runtime.Persistence;
 /// its own. The table belongs to one grain type and state name, and is not separated by service id.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class StateTableAttribute : Attribute
+public sealed class StateTableAttribute(string table, string keyColumn) : Attribute
 {
-    public StateTableAttribute(string table, string keyColumn)
-    {
-        Table = new StateTable(table, keyColumn);
-    }
+    /// <summary>
+    /// When set, the state is stored as a snapshot in this table (<c>key column</c>, <c>version</c>, <c>payload</c>)
+    /// and the state's own row holds, instead of <c>payload</c>, a column <c>changes</c>: one line of JSON per write
+    /// since the snapshot (<see cref="StateChanges"/>). A write appends what changed; once the changes reach
+    /// <see cref="MaxChangeBytes"/>, or a change cannot be expressed, the write stores a new snapshot and clears them.
+    /// The state's row stays small, so an update touches a small row, not the whole state. The state type must be
+    /// immutable (<see cref="StateChanges.EnsureImmutable"/>).
+    /// </summary>
+    public string? SnapshotTable { get; init; }
 
-    public StateTable Table { get; }
+    /// <summary>How many bytes of changes a state's row holds at most before the next write stores a snapshot.</summary>
+    public int MaxChangeBytes { get; init; } = StateTable.DefaultMaxChangeBytes;
+
+    public StateTable Table => new(table, keyColumn) { SnapshotTable = SnapshotTable, MaxChangeBytes = MaxChangeBytes };
 }

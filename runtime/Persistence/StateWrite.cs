@@ -3,7 +3,9 @@ namespace Loyalty.Runtime.Persistence;
 /// <summary>
 /// One conditional write of a grain state: it commits only if the stored version still equals
 /// <see cref="ExpectedVersion"/>, and <see cref="Rows"/> commit with it or not at all.
-/// A null <see cref="Payload"/> clears the state but keeps the row, so versions are never reused.
+/// A null <see cref="Payload"/> clears the state but keeps the row, so versions are never reused. A state stored as
+/// changes since a snapshot (<see cref="StateTable.SnapshotTable"/>) writes either a new snapshot (<see cref="Payload"/>)
+/// or one more <see cref="Change"/>.
 /// </summary>
 public sealed class StateWrite
 {
@@ -12,9 +14,23 @@ public sealed class StateWrite
         byte[]? payload,
         long expectedVersion,
         IReadOnlyList<StorageRow>? rows = null,
-        IReadOnlyList<KeyValuePair<string, object?>>? columns = null)
+        IReadOnlyList<KeyValuePair<string, object?>>? columns = null,
+        byte[]? change = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (change is not null)
+        {
+            if (key.Table?.SnapshotTable is null)
+            {
+                throw new ArgumentException($"State {key} is stored whole on every write; it has no changes to append.", nameof(change));
+            }
+
+            if (payload is not null || expectedVersion == 0)
+            {
+                throw new ArgumentException("A write appends a change to a stored snapshot, or stores a new snapshot: not both, and not as the first write.", nameof(change));
+            }
+        }
+
         if (columns is { Count: > 0 })
         {
             if (key.Table is not { } table)
@@ -22,7 +38,7 @@ public sealed class StateWrite
                 throw new ArgumentException($"State {key} is stored in grain_state, which has no columns of its own to write.", nameof(columns));
             }
 
-            if (payload is null)
+            if (payload is null && change is null)
             {
                 throw new ArgumentException("A cleared state writes no derived columns.", nameof(columns));
             }
@@ -42,6 +58,7 @@ public sealed class StateWrite
         ExpectedVersion = expectedVersion;
         Rows = rows ?? [];
         Columns = columns ?? [];
+        Change = change;
     }
 
     public GrainStateKey Key { get; }
@@ -49,6 +66,9 @@ public sealed class StateWrite
     public byte[]? Payload { get; }
 
     public long ExpectedVersion { get; }
+
+    /// <summary>What changed since the stored version (<see cref="StateChanges"/>), appended to the state's changes.</summary>
+    public byte[]? Change { get; }
 
     /// <summary>Rows other tables gain atomically with this state (ledger, read models, outbox).</summary>
     public IReadOnlyList<StorageRow> Rows { get; }

@@ -10,7 +10,8 @@ namespace Loyalty.Runtime.Persistence;
 /// final SELECT that returns <c>(version, true)</c> when the state was written, or <c>(stored version,
 /// false)</c> / no row when the version had moved on. Parameters are positional. In <c>grain_state</c>: $1-$4 the
 /// key, $5 the payload, $6 modified_at, $7 the expected version (updates only). In a state table of its own: $1 the
-/// key, $2 the payload, $3 modified_at, $4 the expected version (updates only), then the state's derived columns.
+/// key, $2 the payload (or the snapshot, or the change), $3 modified_at, $4 the expected version (updates only), then
+/// the state's derived columns.
 /// Then the rows' values in order.
 /// </summary>
 internal static class StateWriteCommands
@@ -58,9 +59,9 @@ internal static class StateWriteCommands
             parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Key.StateName });
         }
 
-        parameters.Add(write.Payload is null
+        parameters.Add((write.Change ?? write.Payload) is not { } text
             ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = DBNull.Value }
-            : new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Payload });
+            : new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = text });
         parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = modifiedAt.ToUniversalTime() });
         if (!isInsert)
         {
@@ -197,35 +198,60 @@ internal static class StateWriteCommands
             return isInsert ? 7 : 8;
         }
 
+        // Stored as changes since a snapshot: the state's row holds the changes, the snapshot table the state ($2). The
+        // newest change goes first: the row's end is then the same before and after, and PostgreSQL logs only what lies
+        // between the first and the last byte an update changed (for an update within the page), not the changes so far.
+        var snapshots = table.SnapshotTable;
         var parameter = isInsert ? 4 : 5;
         var columns = write.Columns;
         if (isInsert)
         {
             sql.Append("WITH s AS (INSERT INTO \"").Append(table.Table).Append("\" (\"").Append(table.KeyColumn)
-                .Append("\", \"payload\", \"version\", \"modified_at\"");
+                .Append(snapshots is null ? "\", \"payload\", \"version\", \"modified_at\"" : "\", \"version\", \"modified_at\"");
             for (var c = 0; c < columns.Count; c++)
             {
                 sql.Append(", \"").Append(columns[c].Key).Append('"');
             }
 
-            sql.Append(") VALUES ($1, $2, 1, $3");
+            sql.Append(snapshots is null ? ") VALUES ($1, $2, 1, $3" : ") VALUES ($1, 1, $3");
             for (var c = 0; c < columns.Count; c++)
             {
                 sql.Append(", $").Append(parameter++);
             }
 
             sql.Append(") ON CONFLICT (\"").Append(table.KeyColumn).Append("\") DO NOTHING RETURNING \"version\")");
+            AppendSnapshot(sql, table, "1");
             return parameter;
         }
 
-        sql.Append("WITH s AS (UPDATE \"").Append(table.Table).Append("\" SET \"payload\" = $2, \"version\" = $4 + 1, \"modified_at\" = $3");
+        sql.Append("WITH s AS (UPDATE \"").Append(table.Table).Append("\" SET ")
+            .Append(snapshots is null ? "\"payload\" = $2" : write.Change is null ? "\"changes\" = NULL" : "\"changes\" = $2 || E'\\n' || COALESCE(\"changes\", '')")
+            .Append(", \"version\" = $4 + 1, \"modified_at\" = $3");
         for (var c = 0; c < columns.Count; c++)
         {
             sql.Append(", \"").Append(columns[c].Key).Append("\" = $").Append(parameter++);
         }
 
         sql.Append(" WHERE \"").Append(table.KeyColumn).Append("\" = $1 AND \"version\" = $4 RETURNING \"version\")");
+        if (write.Change is null)
+        {
+            AppendSnapshot(sql, table, "$4 + 1");
+        }
+
         return parameter;
+    }
+
+    // The snapshot ($2, null when cleared) at the state's new version, written only if s wrote the state's row.
+    private static void AppendSnapshot(StringBuilder sql, StateTable table, string version)
+    {
+        if (table.SnapshotTable is not { } snapshots)
+        {
+            return;
+        }
+
+        sql.Append(", p AS (INSERT INTO \"").Append(snapshots).Append("\" (\"").Append(table.KeyColumn)
+            .Append("\", \"version\", \"payload\") SELECT $1, ").Append(version).Append(", $2 WHERE EXISTS (SELECT 1 FROM s) ON CONFLICT (\"")
+            .Append(table.KeyColumn).Append("\") DO UPDATE SET \"version\" = EXCLUDED.\"version\", \"payload\" = EXCLUDED.\"payload\")");
     }
 
     // As Outcome, for a state table: the stored version when s wrote nothing.

@@ -7,4 +7,7 @@ namespace Loyalty.Runtime.Persistence;
 public sealed record StoredState(byte[]? Payload, long Version)
 {
     public static readonly StoredState Missing = new(null, 0);
+
+    /// <summary>For a state stored as changes since a snapshot: how many bytes of changes its row holds.</summary>
+    public int ChangeBytes { get; init; }
 }

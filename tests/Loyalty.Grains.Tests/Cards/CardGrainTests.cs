@@ -58,7 +58,7 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
     }
 
     [Fact]
-    public async Task ApplyAsync_Stamps_StateAndReadModelShareTheCardsRowAndTheNextSiloReloadsFromIt()
+    public async Task ApplyAsync_Stamps_AppendChangesToTheCardsRowAndTheNextSiloReloadsSnapshotPlusChanges()
     {
         var own = new CardSilo();
         await own.InitializeAsync();
@@ -73,8 +73,13 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
         var reloaded = await next.GrainFactory.GetGrain<ICardGrain>(card.CardNumber).GetAsync();
 
         Assert.Equal(5, reloaded!.Stamps);
-        Assert.Equal(5, await own.ScalarAsync("SELECT stamps FROM cards WHERE card_number = $1 AND (payload::jsonb->'card'->>'stamps')::int = 5", card.CardNumber));
+        Assert.Equal(5, await own.ScalarAsync("SELECT stamps FROM cards WHERE card_number = $1", card.CardNumber));
         Assert.Equal(3, await own.ScalarAsync("SELECT version FROM cards WHERE card_number = $1", card.CardNumber));
+        Assert.Equal(1, await own.ScalarAsync(
+            "SELECT version FROM card_snapshots WHERE card_number = $1 AND (payload::jsonb->'card'->>'stamps')::int = 0", card.CardNumber));
+        Assert.Equal(2, await own.ScalarAsync(
+            "SELECT count(*) FROM cards, regexp_split_to_table(rtrim(changes, E'\n'), E'\n') AS c WHERE card_number = $1 AND c::jsonb->'card'->1->'stamps'->>0 = '='",
+            card.CardNumber));
         Assert.Equal(0, await own.ScalarAsync("SELECT count(*) FROM grain_state WHERE grain_key = $1", card.CardNumber));
     }
 

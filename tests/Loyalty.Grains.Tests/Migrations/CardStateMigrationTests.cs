@@ -1,12 +1,21 @@
 using Loyalty.Grains.Cards;
+using Loyalty.Grains.Ledger;
+using Loyalty.Grains.Tests.Cards;
+using Loyalty.Runtime.Core;
+using Loyalty.Runtime.Diagnostics;
+using Loyalty.Runtime.Persistence;
 using Loyalty.Runtime.Postgres;
 using Loyalty.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Loyalty.Grains.Tests.Migrations;
 
-/// <summary>Upgrading a database written before card states moved into <c>cards</c> (grains migration 0008).</summary>
+/// <summary>
+/// Upgrading a database written before card states moved into <c>cards</c> (grains migration 0008), and before they were
+/// stored as a snapshot plus changes (0009).
+/// </summary>
 public sealed class CardStateMigrationTests
 {
     private const string CardNumber = "6000000000000011";
@@ -40,6 +49,43 @@ public sealed class CardStateMigrationTests
         Assert.Equal(12L, await ScalarAsync<long>(dataSource, "SELECT version FROM cards WHERE card_number = $1", CardNumber));
         Assert.Equal(modifiedAt, await ScalarAsync<DateTimeOffset>(dataSource, "SELECT modified_at FROM cards WHERE card_number = $1", CardNumber));
         Assert.Equal("device", await ScalarAsync<string>(dataSource, "SELECT string_agg(grain_type, ',') FROM grain_state WHERE grain_key = $1", CardNumber));
+    }
+
+    [Fact]
+    public async Task Migration0009_CardStateInCardsRow_BecomesItsSnapshotAndReadsBackThroughTheStore()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("upgrade");
+        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync(connectionString, [MigrationSource.Runtime]);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        for (var version = 1; version <= 8; version++)
+        {
+            await ExecuteAsync(dataSource, GrainsMigration(version));
+        }
+
+        var serializer = new GrainStateSerializer();
+        var program = CardFixtures.StampProgram();
+        var card = CardFixtures.Apply(CardFixtures.NewCard(program).AddStamps(program, 3, CardFixtures.At(CardFixtures.Start.AddHours(1))));
+        var state = new CardGrainState { Card = card, MerchantId = Guid.NewGuid(), Head = new LedgerHead(2, "h2") }.Remember("key-1").State;
+        var payload = System.Text.Encoding.UTF8.GetString(serializer.Serialize(state));
+        await ExecuteAsync(dataSource, """
+            INSERT INTO cards (card_number, merchant_id, program_id, customer_name, customer_email, customer_locale, stamps,
+                rewards_available, points, lifetime_points, tier, status, enrolled_at, last_activity_at, ledger_sequence, ledger_hash,
+                payload, version, modified_at)
+            VALUES ($1, gen_random_uuid(), gen_random_uuid(), 'Anna', 'anna@example.com', 'fr', 3, 0, 0, 0, 'bronze', 'active', now(), now(), 2, 'h2',
+                $2, 7, now());
+            """, CardFixtures.CardNumber, payload);
+
+        await ExecuteAsync(dataSource, GrainsMigration(9));
+        await using var store = new PostgresGrainStateStore(
+            dataSource, Options.Create(new PersistenceOptions()), TimeProvider.System, new RuntimeMetrics(), NullLogger<PostgresGrainStateStore>.Instance);
+        var stored = await store.ReadAsync(new GrainStateKey(GrainId.Create("card", CardFixtures.CardNumber), "card") { Table = StateTable.Of(typeof(CardGrainState)) });
+
+        Assert.Equal(7, stored.Version);
+        Assert.Equal(payload, System.Text.Encoding.UTF8.GetString(stored.Payload!));
+        Assert.Equal(3, serializer.Deserialize<CardGrainState>(stored.Payload!).Card!.Stamps);
+        Assert.Equal("7|" + payload, await ScalarAsync<string>(dataSource, "SELECT version || '|' || payload FROM card_snapshots WHERE card_number = $1", CardFixtures.CardNumber));
+        Assert.Equal(0L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM cards WHERE changes IS NOT NULL"));
+        Assert.Equal(0L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'cards' AND column_name = 'payload'"));
     }
 
     private static string GrainsMigration(int version)

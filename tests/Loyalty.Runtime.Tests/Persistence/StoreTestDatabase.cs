@@ -18,6 +18,10 @@ public sealed class StoreTestDatabase : IAsyncLifetime
         CREATE TABLE test_accounts (
             account_key text PRIMARY KEY, payload text NULL, version bigint NOT NULL, modified_at timestamptz NOT NULL,
             balance bigint NOT NULL, owner text NULL);
+        CREATE TABLE test_wallets (
+            wallet_key text PRIMARY KEY, version bigint NOT NULL, modified_at timestamptz NOT NULL, changes text NULL,
+            balance bigint NOT NULL);
+        CREATE TABLE test_wallet_snapshots (wallet_key text PRIMARY KEY, version bigint NOT NULL, payload text NULL);
         """;
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
