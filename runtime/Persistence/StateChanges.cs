@@ -29,6 +29,7 @@ public static class StateChanges
     // Changes are stored in a text column, never embedded in a page: "+" and non-ASCII letters need no escaping.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly ConditionalWeakTable<JsonPropertyInfo, JsonSerializerOptions> PropertyOptions = [];
+    private static readonly ConcurrentDictionary<Type, Func<IList, IList, int>> ShiftFinders = new();
     private static readonly ConcurrentDictionary<(Type, JsonSerializerOptions), string> Validated = new();
 
     /// <summary>
@@ -59,14 +60,14 @@ public static class StateChanges
         ArgumentNullException.ThrowIfNull(changes);
         var state = JsonNode.Parse(snapshot) as JsonObject
             ?? throw new JsonException("A state snapshot is not a JSON object.");
-        foreach (var line in changes.AsSpan().EnumerateLines())
+        foreach (var line in changes.Split('\n'))
         {
-            if (line.IsEmpty)
+            if (line.Length == 0)
             {
                 continue;
             }
 
-            var change = JsonNode.Parse(line.ToString()) as JsonObject
+            var change = JsonNode.Parse(line) as JsonObject
                 ?? throw new JsonException("A state change is not a JSON object.");
             ApplyObject(state, change);
         }
@@ -74,16 +75,21 @@ public static class StateChanges
         return JsonSerializer.SerializeToUtf8Bytes(state);
     }
 
-    /// <summary>How many changes <paramref name="changes"/> holds (one per line).</summary>
+    /// <summary>
+    /// How many changes <paramref name="changes"/> holds, one per line. Lines end at <c>\n</c> only, which JSON escapes
+    /// inside strings; other line separators, however a writer treats them, never split a change.
+    /// </summary>
     public static int Count(string? changes)
     {
         var count = 0;
-        foreach (var line in (changes ?? string.Empty).AsSpan().EnumerateLines())
+        var start = 0;
+        var text = changes ?? string.Empty;
+        while (start < text.Length)
         {
-            if (!line.IsEmpty)
-            {
-                count++;
-            }
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            count += end > start ? 1 : 0;
+            start = end + 1;
         }
 
         return count;
@@ -137,7 +143,7 @@ public static class StateChanges
                 }
 
                 if (valueInfo is { Kind: JsonTypeInfoKind.Enumerable, ElementType: { } elementType } && a is IList older && b is IList newer
-                    && FindShift(older, newer) is { } dropped)
+                    && ShiftFinder(elementType)(older, newer) is var dropped)
                 {
                     writer.WriteStringValue("+");
                     writer.WriteNumberValue(dropped);
@@ -161,23 +167,28 @@ public static class StateChanges
         writer.WriteEndObject();
     }
 
+    // One finder per item type, so items of a value type are compared without boxing them (a card's 64 recent keys).
+    private static Func<IList, IList, int> ShiftFinder(Type itemType) => ShiftFinders.GetOrAdd(itemType, static type =>
+        typeof(StateChanges).GetMethod(nameof(FindShift), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(type).CreateDelegate<Func<IList, IList, int>>());
+
     /// <summary>
-    /// How many items <paramref name="older"/> lost at its start if <paramref name="newer"/> is its remaining items
-    /// followed by new ones; null when it is not.
+    /// How many items <paramref name="older"/> lost at its start, <paramref name="newer"/> being its remaining items
+    /// followed by new ones; all of them when newer is not (newer's items are then all new).
     /// </summary>
-    private static int? FindShift(IList older, IList newer)
+    private static int FindShift<T>(IList older, IList newer)
     {
-        if (older.Count == 0)
+        if (older is not IReadOnlyList<T> before || newer is not IReadOnlyList<T> after)
         {
-            return 0;
+            return older.Count;
         }
 
         // The kept part starts where newer's first item is in older; a few candidates at most (items are rarely equal).
         var candidates = 0;
-        for (var dropped = 0; dropped < older.Count && candidates < 8; dropped++)
+        for (var dropped = 0; dropped < before.Count && candidates < 8; dropped++)
         {
-            var kept = older.Count - dropped;
-            if (kept > newer.Count || !Same(older[dropped], newer[0]))
+            var kept = before.Count - dropped;
+            if (kept > after.Count || !SameItem(before[dropped], after[0]))
             {
                 continue;
             }
@@ -186,7 +197,7 @@ public static class StateChanges
             var matches = true;
             for (var i = 1; i < kept && matches; i++)
             {
-                matches = Same(older[dropped + i], newer[i]);
+                matches = SameItem(before[dropped + i], after[i]);
             }
 
             if (matches)
@@ -195,9 +206,15 @@ public static class StateChanges
             }
         }
 
-        // Nothing kept: every old item dropped, all of newer added.
-        return older.Count;
+        return before.Count;
     }
+
+    // As Same, specialized per item type: a value type's own equality, except for the types Same judges more strictly.
+    private static bool SameItem<T>(T a, T b) =>
+        !typeof(T).IsValueType || typeof(T) == typeof(DateTimeOffset) || typeof(T) == typeof(DateTime) || typeof(T) == typeof(decimal)
+        || typeof(T) == typeof(double) || typeof(T) == typeof(float) || Nullable.GetUnderlyingType(typeof(T)) is not null
+            ? Same(a, b)
+            : EqualityComparer<T>.Default.Equals(a, b);
 
     /// <summary>
     /// Whether two values serialize alike, judged without serializing: the same object, or equal values of the simple

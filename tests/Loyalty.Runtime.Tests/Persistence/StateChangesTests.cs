@@ -140,7 +140,7 @@ public sealed class StateChangesTests
     private static Wallet Mutate(Wallet state, Random random, int step) => random.Next(7) switch
     {
         0 => state with { Balance = state.Balance + random.Next(-3, 4) },
-        1 => state with { Note = random.Next(3) == 0 ? null : $"note {step} \n \"quoted\" ü" },
+        1 => state with { Note = random.Next(3) == 0 ? null : $"note {step} \n\r \u2028 \u2029 \u0085 \f \"quoted\" ü" },
         2 => state with { Owner = state.Owner is null ? new Person($"P{step}", 0) : random.Next(4) == 0 ? null : state.Owner with { Level = step } },
         3 => state with { Entries = [.. state.Entries.Skip(state.Entries.Count >= 5 ? 1 : 0), new Entry(step, $"e{step}")] },
         4 => state with { Entries = state.Entries.Count == 0 ? [] : [.. state.Entries.Take(state.Entries.Count - 1)] },
