@@ -9,8 +9,8 @@ public sealed record StateTable
     public static readonly IReadOnlyList<string> ReservedColumns = ["payload", "version", "modified_at", "changes"];
 
     /// <summary>
-    /// A stamp's change is ~250 bytes: about four changes per snapshot, where the bytes an update rewrites (the changes
-    /// so far) and the snapshots' share (a card's whole state every fourth write) cost about the same.
+    /// Changes kept before the next write takes a snapshot, unless the state type says otherwise: a few changes per
+    /// snapshot, and a row that stays under the ~2 KB at which PostgreSQL starts compressing (and moving) it.
     /// </summary>
     public const int DefaultMaxChangeBytes = 1024;
 
