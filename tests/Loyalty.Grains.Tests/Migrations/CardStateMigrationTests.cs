@@ -24,13 +24,7 @@ public sealed class CardStateMigrationTests
     [Fact]
     public async Task Migration0008_CardStateInGrainState_MovesWithItsVersionAndLeavesOtherStates()
     {
-        var connectionString = await PostgresServer.CreateDatabaseAsync("upgrade");
-        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync(connectionString, [MigrationSource.Runtime]);
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        for (var version = 1; version <= 7; version++)
-        {
-            await ExecuteAsync(dataSource, GrainsMigration(version));
-        }
+        await using var dataSource = await DatabaseAtGrainsMigrationAsync(7);
 
         var modifiedAt = new DateTimeOffset(2026, 4, 5, 6, 7, 8, TimeSpan.Zero);
         await ExecuteAsync(dataSource, """
@@ -54,13 +48,7 @@ public sealed class CardStateMigrationTests
     [Fact]
     public async Task Migration0009_CardStateInCardsRow_BecomesItsSnapshotAndReadsBackThroughTheStore()
     {
-        var connectionString = await PostgresServer.CreateDatabaseAsync("upgrade");
-        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync(connectionString, [MigrationSource.Runtime]);
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        for (var version = 1; version <= 8; version++)
-        {
-            await ExecuteAsync(dataSource, GrainsMigration(version));
-        }
+        await using var dataSource = await DatabaseAtGrainsMigrationAsync(8);
 
         var serializer = new GrainStateSerializer();
         var program = CardFixtures.StampProgram();
@@ -86,6 +74,20 @@ public sealed class CardStateMigrationTests
         Assert.Equal("7|" + payload, await ScalarAsync<string>(dataSource, "SELECT version || '|' || payload FROM card_snapshots WHERE card_number = $1", CardFixtures.CardNumber));
         Assert.Equal(0L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM cards WHERE changes IS NOT NULL"));
         Assert.Equal(0L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'cards' AND column_name = 'payload'"));
+    }
+
+    /// <summary>A new database with the runtime's schema and the grains' migrations up to <paramref name="last"/>.</summary>
+    private static async Task<NpgsqlDataSource> DatabaseAtGrainsMigrationAsync(int last)
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("upgrade");
+        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync(connectionString, [MigrationSource.Runtime]);
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        for (var version = 1; version <= last; version++)
+        {
+            await ExecuteAsync(dataSource, GrainsMigration(version));
+        }
+
+        return dataSource;
     }
 
     private static string GrainsMigration(int version)
