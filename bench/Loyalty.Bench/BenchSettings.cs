@@ -2,8 +2,12 @@ using System.Globalization;
 
 namespace Loyalty.Bench;
 
-/// <summary>Command line: <c>&lt;scenario&gt; [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--out file.json]</c>.</summary>
-public sealed record BenchSettings(string Scenario, double Seconds, double WarmUpSeconds, int Concurrency, int Grains, int Cards, string? Output)
+/// <summary>
+/// Command line: <c>&lt;scenario&gt; [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N]
+/// [--out file.json]</c>. <c>--rounds</c> runs the card scenarios that many times in turn (baseline, grains, API, then
+/// again), so each ratio is measured against a baseline run moments before it, and reports the ratios' medians.
+/// </summary>
+public sealed record BenchSettings(string Scenario, double Seconds, double WarmUpSeconds, int Concurrency, int Grains, int Cards, string? Output, int Rounds = 1)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -16,6 +20,12 @@ public sealed record BenchSettings(string Scenario, double Seconds, double WarmU
         }
 
         var outIndex = Array.IndexOf(args, "--out");
+        var rounds = (int)Number("--rounds", 1);
+        if (rounds < 1)
+        {
+            throw new ArgumentException($"--rounds must be at least 1, not {rounds}.", nameof(args));
+        }
+
         return new BenchSettings(
             scenario,
             Number("--seconds", 10),
@@ -23,6 +33,7 @@ public sealed record BenchSettings(string Scenario, double Seconds, double WarmU
             (int)Number("--concurrency", 64),
             (int)Number("--grains", 10_000),
             (int)Number("--cards", 10_000),
-            outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null);
+            outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null,
+            rounds);
     }
 }

@@ -19,7 +19,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|hot-grain|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|cards|all>
-//   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--out file.json]
+//   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N] [--out file.json]
 // Uses ConnectionStrings:Loyalty when set, otherwise a fresh embedded PostgreSQL (fsync on) in a temporary folder.
 var settings = BenchSettings.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"loyalty-bench-{Environment.ProcessId}");
@@ -68,15 +68,20 @@ try
     };
     var results = new List<ScenarioResult>();
     Console.WriteLine($"{Environment.ProcessorCount} cores, concurrency {settings.Concurrency}, {settings.Seconds} s per scenario after {settings.WarmUpSeconds} s warm-up");
-    foreach (var name in names)
+    foreach (var name in CardScenarios.InRounds(names, settings.Rounds))
     {
         Console.WriteLine($"{name}...");
-        results.Add(CardScenarios.Names.Contains(name) ? await cards.RunAsync(name) : await scenarios.RunAsync(name));
+        results.Add(CardScenarios.Names.Contains(CardScenarios.BaseName(name)) ? await cards.RunAsync(name) : await scenarios.RunAsync(name));
     }
 
     var table = ResultTable.WithRatios(results);
     Console.WriteLine();
     ResultTable.Print(table, Console.Out);
+    if (settings.Rounds > 1)
+    {
+        Console.WriteLine();
+        ResultTable.PrintRatioMedians(table, Console.Out);
+    }
 
     if (settings.Output is { } output)
     {

@@ -30,8 +30,39 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
     private string[] _hot = [];
     private string[] _many = [];
 
-    public async Task<ScenarioResult> RunAsync(string name)
+    /// <summary>
+    /// <paramref name="names"/> as run: with several rounds, the card scenarios (but <c>card-memory</c>, run once at the
+    /// end) once per round in turn, named <c>grains-many#2</c> and so on; other scenarios once.
+    /// </summary>
+    public static IReadOnlyList<string> InRounds(IReadOnlyList<string> names, int rounds)
     {
+        ArgumentNullException.ThrowIfNull(names);
+        if (rounds == 1)
+        {
+            return names;
+        }
+
+        bool Repeated(string name) => Names.Contains(name) && name != "card-memory";
+        return
+        [
+            .. names.Where(name => !Repeated(name) && name != "card-memory"),
+            .. Enumerable.Range(1, rounds).SelectMany(round => names.Where(Repeated).Select(name => $"{name}#{round}")),
+            .. names.Where(name => name == "card-memory"),
+        ];
+    }
+
+    /// <summary>A scenario's name without its round (<c>grains-many#2</c> is <c>grains-many</c>).</summary>
+    public static string BaseName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var hash = name.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? name : name[..hash];
+    }
+
+    public async Task<ScenarioResult> RunAsync(string run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var name = BaseName(run);
         if (name == "card-memory")
         {
             return await CardMemoryAsync();
@@ -39,7 +70,8 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
 
         await SetUpAsync(many: name.EndsWith("-many", StringComparison.Ordinal));
         var cards = name.EndsWith("-hot", StringComparison.Ordinal) ? _hot : _many;
-        var tag = name[0] + name[name.IndexOf('-', StringComparison.Ordinal) + 1].ToString();
+        // Idempotency keys unique across scenarios and rounds: a key used again would be a replay, not a stamp.
+        var tag = name[0] + name[name.IndexOf('-', StringComparison.Ordinal) + 1].ToString() + run[name.Length..];
         Func<string, string, Task> stamp = name[..name.IndexOf('-', StringComparison.Ordinal)] switch
         {
             "baseline" => new BaselineStore(database).StampAsync,
@@ -76,7 +108,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         var (commitsAfter, rowsAfter, walAfter) = await StatsAsync();
         var after = await TotalsAsync(name);
         Verify(name, acknowledged, after.LedgerRows - before.LedgerRows, after.Stamps - before.Stamps);
-        return new ScenarioResult(name, description, settings.Concurrency, ops, seconds, ops / seconds, p50, p99, new Dictionary<string, double>
+        return new ScenarioResult(run, description, settings.Concurrency, ops, seconds, ops / seconds, p50, p99, new Dictionary<string, double>
         {
             ["acknowledged"] = acknowledged,
             ["npgsqlOperationsPerStamp"] = operations / (double)acknowledged,

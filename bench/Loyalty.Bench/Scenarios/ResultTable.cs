@@ -36,6 +36,22 @@ public static class ResultTable
         }
     }
 
+    /// <summary>Per card scenario run in several rounds, the median of its ratios to the baseline of the same round, and their range.</summary>
+    public static void PrintRatioMedians(IReadOnlyList<ScenarioResult> results, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(writer);
+        var compared = results.Where(r => r.Extra.ContainsKey("ratioToBaseline") && !r.Scenario.StartsWith("baseline-", StringComparison.Ordinal));
+        foreach (var scenario in compared.GroupBy(r => Cards.CardScenarios.BaseName(r.Scenario)))
+        {
+            var ratios = scenario.Select(r => r.Extra["ratioToBaseline"]).Order().ToArray();
+            var median = ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : (ratios[(ratios.Length / 2) - 1] + ratios[ratios.Length / 2]) / 2;
+            writer.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{scenario.Key}: × baseline median {median:F2} (from {ratios[0]:F2} to {ratios[^1]:F2} over {ratios.Length} rounds)"));
+        }
+    }
+
     private static string Cell(ScenarioResult result, string key, string format = "F2") =>
         result.Extra.TryGetValue(key, out var value) ? value.ToString(format, CultureInfo.InvariantCulture) : "";
 }
