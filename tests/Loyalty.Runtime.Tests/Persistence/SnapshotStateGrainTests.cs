@@ -1,4 +1,5 @@
 using Loyalty.Runtime.Core;
+using Loyalty.Runtime.Persistence;
 using Loyalty.Runtime.Tests.TestGrains;
 using Loyalty.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,32 @@ public sealed class SnapshotStateGrainTests(RuntimeDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task AddAsync_TwoActivationsOfOneGrain_StaleChangesAreRefusedAndRetriesLoseNothing()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        await using var first = await StartSiloAsync();
+        await using var second = await StartSiloAsync();
+        var onFirst = first.GrainFactory.GetGrain<INotebookGrain>(key);
+        var onSecond = second.GrainFactory.GetGrain<INotebookGrain>(key);
+
+        // Both load version 1 (a snapshot); the first appends a change; the second's change is then stale.
+        Assert.Equal(1, await onFirst.AddAsync("a"));
+        Assert.Equal(1, (await onSecond.GetAsync()).Count);
+        Assert.Equal(2, await onFirst.AddAsync("b"));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => onSecond.AddAsync("stale"));
+        Assert.Equal(3, await onSecond.AddAsync("c"));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => AddWithRetryAsync(i % 2 == 0 ? onFirst : onSecond, $"n{i}")));
+        await using var third = await StartSiloAsync();
+        var view = await third.GrainFactory.GetGrain<INotebookGrain>(key).GetAsync();
+
+        Assert.Equal(Enumerable.Range(4, 200).Select(i => (long)i), results.Order());
+        Assert.Equal(203, view.Count);
+        Assert.DoesNotContain("stale", view.Notes);
+        Assert.Equal(203L, await database.ScalarAsync<long>("SELECT note_count FROM test_notebooks WHERE notebook_key = $1", key));
+    }
+
+    [Fact]
     public async Task AddAsync_MutableStateStoredAsChanges_RefusesToActivate()
     {
         await using var silo = await StartSiloAsync();
@@ -51,6 +78,21 @@ public sealed class SnapshotStateGrainTests(RuntimeDatabase database) : IClassFi
             silo.GrainFactory.GetGrain<IMutableNotebookGrain>(Guid.NewGuid().ToString("N")).AddAsync("n1"));
 
         Assert.Contains("MutableNotebookState.Notes is a List`1", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<long> AddWithRetryAsync(INotebookGrain grain, string note)
+    {
+        while (true)
+        {
+            try
+            {
+                return await grain.AddAsync(note);
+            }
+            catch (InconsistentStateException)
+            {
+                // The activation that failed was deactivated; the retry reaches a fresh one with the stored state.
+            }
+        }
     }
 
     private Task<TestSilo> StartSiloAsync() =>
