@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Loyalty.Grains.Ledger;
 using Loyalty.Runtime.Persistence;
 

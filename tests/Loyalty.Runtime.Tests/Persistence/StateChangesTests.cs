@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Loyalty.Runtime.Persistence;
 
 namespace Loyalty.Runtime.Tests.Persistence;
@@ -62,6 +63,15 @@ public sealed class StateChangesTests
     {
         Assert.Equal("""{"owner":["=",null]}""", Text(StateChanges.Diff(Start, Start with { Owner = null }, Options)));
         Assert.Equal("""{"owner":["=",{"name":"Bo","level":1}]}""", Text(StateChanges.Diff(Start with { Owner = null }, Start with { Owner = new Person("Bo", 1) }, Options)));
+    }
+
+    [Fact]
+    public void Diff_PropertyWithAConverterOfItsOwn_WritesTheNewValueThroughIt()
+    {
+        var change = Text(StateChanges.Diff(new Labelled("old"), new Labelled("new"), Options));
+
+        Assert.Equal("""{"code":["=","NEW"]}""", change);
+        Assert.Equal("""{"code":"NEW"}""", Encoding.UTF8.GetString(StateChanges.Apply("""{"code":"OLD"}"""u8.ToArray(), change!)));
     }
 
     [Theory]
@@ -166,6 +176,15 @@ public sealed class StateChangesTests
     }
 
     public sealed record Person(string Name, int Level);
+
+    public sealed record Labelled([property: JsonConverter(typeof(UpperCaseJson))] string Code);
+
+    public sealed class UpperCaseJson : JsonConverter<string>
+    {
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!.ToLowerInvariant();
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToUpperInvariant());
+    }
 
     public sealed record Entry(int Id, string Text);
 
