@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.Grains.Ledger;
 using Loyalty.Runtime.Persistence;
@@ -13,6 +14,13 @@ internal static class CardRows
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    // A stored first answer leaves out what its row holds already (the card's number, the merchant) and the replay flag
+    // (false when stored): ~100 bytes less on every card operation. Records stored with them still read.
+    private static readonly JsonSerializerOptions OutcomeJson = new(Json)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutRowColumns } },
     };
 
     public static StorageRow Ledger(LedgerEntry e) => StorageRow.Insert(
@@ -69,7 +77,7 @@ internal static class CardRows
         new("idempotency_key", record.Key),
         new("fingerprint", record.Fingerprint),
         new("card_number", cardNumber),
-        new("outcome", JsonSerializer.Serialize(record.Outcome, Json)),
+        new("outcome", JsonSerializer.Serialize(record.Outcome, OutcomeJson)),
         new("recorded_at", recordedAt));
 
     public static StorageRow Outbox(string topic, Guid merchantId, string cardNumber, object payload, DateTimeOffset createdAt) => StorageRow.Insert(
@@ -80,6 +88,19 @@ internal static class CardRows
         new("payload", new JsonbValue(JsonSerializer.Serialize(payload, Json))),
         new("created_at", createdAt));
 
-    public static CardOutcome ReadOutcome(string json) =>
-        JsonSerializer.Deserialize<CardOutcome>(json, Json) ?? throw new JsonException("An idempotency record holds no outcome.");
+    /// <summary>A stored first answer, completed with its row's card number and merchant.</summary>
+    public static CardOutcome ReadOutcome(string json, string cardNumber, Guid merchantId)
+    {
+        var outcome = JsonSerializer.Deserialize<CardOutcome>(json, OutcomeJson) ?? throw new JsonException("An idempotency record holds no outcome.");
+        return outcome.Card is { } card ? outcome with { Card = card with { CardNumber = cardNumber, MerchantId = merchantId } } : outcome;
+    }
+
+    private static void LeaveOutRowColumns(JsonTypeInfo type)
+    {
+        string[] leftOut = type.Type == typeof(CardView) ? ["cardNumber", "merchantId"] : type.Type == typeof(CardOutcome) ? ["replayed"] : [];
+        foreach (var property in type.Properties.Where(p => leftOut.Contains(p.Name)))
+        {
+            property.ShouldSerialize = static (_, _) => false;
+        }
+    }
 }

@@ -103,6 +103,34 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
         Assert.Equal(CardOutcomeStatus.KeyReused, reused.Status);
         Assert.Equal("idempotency-key-reused", reused.Error!.Code);
         Assert.Equal(3, (await grain.GetAsync())!.Stamps);
+
+        // The stored first answer leaves out what its row holds (card number, merchant) and the replay flag.
+        Assert.Equal(1, await silo.ScalarAsync(
+            "SELECT count(*) FROM idempotency_keys WHERE merchant_id = $1 AND idempotency_key = 'stamp-1' AND card_number = $2 " +
+            "AND outcome::jsonb->'card'->>'stamps' = '3' AND NOT outcome::jsonb->'card' ?| array['cardNumber', 'merchantId'] AND NOT outcome::jsonb ? 'replayed'",
+            merchantId, card.CardNumber));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_FirstAnswerStoredInTheEarlierForm_ReplaysTheSame()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync();
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
+        var origin = CardSilo.Origin(merchantId, "stamp-earlier");
+        var first = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 2));
+
+        // Records stored before the compact form held the card's number, its merchant and "replayed": false.
+        Assert.Equal(1, await silo.ScalarAsync(
+            "WITH u AS (UPDATE idempotency_keys SET outcome = jsonb_set(outcome::jsonb, '{card}', outcome::jsonb->'card' || " +
+            "jsonb_build_object('cardNumber', card_number, 'merchantId', merchant_id)) || '{\"replayed\": false}' " +
+            "WHERE merchant_id = $1 AND idempotency_key = 'stamp-earlier' RETURNING 1) SELECT count(*) FROM u",
+            merchantId));
+        var replay = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 2));
+
+        Assert.Equal(first with { Replayed = true }, replay);
+        Assert.Equal(card.CardNumber, replay.Card!.CardNumber);
+        Assert.Equal(merchantId, replay.Card.MerchantId);
     }
 
     [Fact]
