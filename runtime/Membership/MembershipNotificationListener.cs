@@ -1,3 +1,4 @@
+using Loyalty.Runtime.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,6 +21,7 @@ internal sealed partial class MembershipNotificationListener(
     private static readonly TimeSpan FirstReconnectDelay = TimeSpan.FromSeconds(1);
 
     private readonly MembershipOptions _options = settings.Value;
+    private readonly FailureStreak _failures = new("Listening for membership changes (the periodic reads go on meanwhile)", time, logger);
     private readonly ChangeSignal _changed = new();
     private volatile bool _listening;
 
@@ -46,7 +48,7 @@ internal sealed partial class MembershipNotificationListener(
             {
                 // A connection that listened fine for a while starts the back-off over.
                 delay = _listening ? FirstReconnectDelay : delay;
-                LogListenFailed(logger, ex, delay);
+                _failures.Failed(ex);
             }
             finally
             {
@@ -76,6 +78,7 @@ internal sealed partial class MembershipNotificationListener(
         }
 
         _listening = true;
+        _failures.Succeeded();
         LogListening(logger, _options.ServiceId);
 
         // Whatever changed while nobody listened is only in the table: have it read now.
@@ -96,7 +99,4 @@ internal sealed partial class MembershipNotificationListener(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Listening for membership changes of service {ServiceId}")]
     private static partial void LogListening(ILogger logger, string serviceId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The membership notification connection failed; polling until it reconnects in {Delay}")]
-    private static partial void LogListenFailed(ILogger logger, Exception exception, TimeSpan delay);
 }

@@ -19,9 +19,6 @@ internal sealed partial class MembershipService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing membership status {Status} failed")]
     private static partial void LogStatusWriteFailed(ILogger logger, Exception exception, SiloStatus status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat of silo {Silo} failed")]
-    private static partial void LogHeartbeatFailed(ILogger logger, Exception exception, string silo);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failure detection or clean-up failed; trying again at the next heartbeat")]
     private static partial void LogMonitorFailed(ILogger logger, Exception exception);
 

@@ -32,9 +32,11 @@ internal sealed partial class MembershipService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogHeartbeatFailed(_logger, ex, _runtime.SiloName);
+            _heartbeatFailures.Failed(ex);
             return true;
         }
+
+        _heartbeatFailures.Succeeded();
 
         if (!alive)
         {
@@ -47,10 +49,11 @@ internal sealed partial class MembershipService
         {
             await DetectFailuresAsync(now, stopping);
             await CleanUpAsync(now, stopping);
+            _monitorFailures.Succeeded();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogMonitorFailed(_logger, ex);
+            _monitorFailures.Failed(ex);
         }
 
         return true;

@@ -1,4 +1,5 @@
 using Loyalty.Runtime.Activations;
+using Loyalty.Runtime.Diagnostics;
 using Loyalty.Runtime.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,8 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
     private readonly TimeProvider _time;
     private readonly ILogger<MembershipService> _logger;
     private readonly FailureDetector _detector;
+    private readonly FailureStreak _heartbeatFailures;
+    private readonly FailureStreak _monitorFailures;
     private readonly IClusterEndpoint? _endpoint;
     private readonly CancellationTokenSource _stopping = new();
     private Task[] _loops = [];
@@ -55,6 +58,8 @@ internal sealed partial class MembershipService : IHostedLifecycleService, IAsyn
         _time = time;
         _logger = logger;
         _detector = new FailureDetector(_options);
+        _heartbeatFailures = new FailureStreak($"Heartbeat of silo {_runtime.SiloName}", time, logger);
+        _monitorFailures = new FailureStreak("Failure detection and clean-up", time, logger);
         _endpoint = endpoint;
     }
 

@@ -1,3 +1,4 @@
+using Loyalty.Runtime.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal sealed partial class MembershipViewReader(
     ILogger<MembershipViewReader> logger)
 {
     private readonly MembershipOptions _options = options.Value;
+    private readonly FailureStreak _failures = new($"Reading membership (again within {options.Value.RefreshPeriod})", time, logger);
     private long _refreshes;
 
     /// <summary>For tests: full reads of the table published to the view.</summary>
@@ -39,10 +41,11 @@ internal sealed partial class MembershipViewReader(
                 try
                 {
                     await afterRead(await RefreshAsync(stopping), stopping);
+                    _failures.Succeeded();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    LogRefreshFailed(logger, ex, _options.RefreshPeriod);
+                    _failures.Failed(ex);
                 }
 
                 await Task.WhenAny(tick, changed);
@@ -77,9 +80,6 @@ internal sealed partial class MembershipViewReader(
         Interlocked.Increment(ref _refreshes);
         return silos;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading membership failed; trying again within {RefreshPeriod}")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception, TimeSpan refreshPeriod);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Membership view {Version}: {Active} active of {Alive} live silos")]
     private static partial void LogViewChanged(ILogger logger, long version, int active, int alive);

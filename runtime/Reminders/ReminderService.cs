@@ -23,6 +23,7 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
     private readonly ILogger<ReminderService> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ReminderWakeSignal _wentIdle = new();
+    private readonly FailureStreak _failures;
     private Task? _loop;
     private long _idlePasses;
     private long _nextWakeUpTicks;
@@ -50,6 +51,7 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _ranges = ranges ?? new WholeRingReminderRanges();
+        _failures = new FailureStreak($"Reading or recording reminders (again every {_options.RetryDelay} while it fails)", _time, _logger);
     }
 
     /// <summary>For tests: how many times the loop has gone to sleep.</summary>
@@ -123,6 +125,7 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
             try
             {
                 sleep = await RunPassAsync(stopping);
+                _failures.Succeeded();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -130,7 +133,11 @@ public sealed partial class ReminderService : IHostedService, IAsyncDisposable
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "Reading or recording reminders failed; trying again in {RetryDelay}", _options.RetryDelay);
+                _failures.Failed(ex);
+
+                // The retry delay counts from now: counted from the last pass that worked, it would already be over
+                // once the database had been down that long, and the loop would retry without pause.
+                _sleepComputedAt = _time.GetUtcNow();
                 sleep = _options.RetryDelay;
             }
 

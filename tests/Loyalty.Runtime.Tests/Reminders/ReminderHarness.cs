@@ -4,6 +4,7 @@ using Loyalty.Runtime.Reminders;
 using Loyalty.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Loyalty.Runtime.Tests.Reminders;
 
@@ -16,7 +17,7 @@ internal sealed class ReminderHarness : IAsyncDisposable
 {
     private readonly IOptions<ReminderOptions> _options;
 
-    public ReminderHarness(ReminderTestDatabase database, Action<ReminderOptions>? configure = null)
+    public ReminderHarness(ReminderTestDatabase database, Action<ReminderOptions>? configure = null, NpgsqlDataSource? dataSource = null)
     {
         var options = new ReminderOptions
         {
@@ -27,7 +28,7 @@ internal sealed class ReminderHarness : IAsyncDisposable
         };
         configure?.Invoke(options);
         _options = Options.Create(options);
-        Table = new PostgresReminderTable(database.DataSource, _options);
+        Table = new PostgresReminderTable(dataSource ?? database.DataSource, _options);
         Registry = new ReminderRegistry(Table, WakeSignal, _options, Clock);
     }
 

@@ -1,4 +1,5 @@
 using Loyalty.Runtime.Core;
+using Npgsql;
 using static Loyalty.Runtime.Tests.Reminders.ReminderServiceTests;
 
 namespace Loyalty.Runtime.Tests.Reminders;
@@ -60,6 +61,24 @@ public sealed class ReminderServiceRecoveryTests(ReminderTestDatabase database)
         Assert.Equal(entry with { NextDue = catchUp + Minute, LastFiredTick = catchUp, Version = 3 }, await harness.Registry.GetAsync(Grain, "expiry"));
         await harness.AdvanceAsync(TimeSpan.FromSeconds(30));
         Assert.Equal([Tick(start, Minute, start), Tick(start, Minute, catchUp), Tick(start, Minute, catchUp + Minute)], harness.Sink.Delivered);
+    }
+
+    [Fact]
+    public async Task DatabaseDown_ReadsAgainOncePerRetryDelay()
+    {
+        // Nothing listens on port 1: every read fails at once, as while the database is down.
+        await using var unreachable = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=nobody;Timeout=5");
+        await using var harness = new ReminderHarness(database, dataSource: unreachable);
+
+        await harness.StartServiceAsync();
+        Assert.Equal(harness.Now + TimeSpan.FromSeconds(10), harness.Service!.NextWakeUp);
+        Assert.Equal(1, harness.Service.IdlePasses);
+
+        // Past the retry delay, counted from the last failure: one more read, then the same wait again.
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(harness.Now + TimeSpan.FromSeconds(10), harness.Service.NextWakeUp);
+        Assert.Equal(2, harness.Service.IdlePasses);
+        Assert.Empty(harness.Sink.Attempts);
     }
 
     [Fact]

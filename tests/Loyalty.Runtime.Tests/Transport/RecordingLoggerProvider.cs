@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Loyalty.Runtime.Tests.Transport;
 
-/// <summary>Keeps every log entry (level, category, formatted message) for tests to look at.</summary>
+/// <summary>Keeps every log entry (level, category, formatted message, exception) for tests to look at.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider
 {
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -22,6 +22,6 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            provider.Entries.Enqueue((logLevel, category, formatter(state, exception)));
+            provider.Entries.Enqueue((logLevel, category, formatter(state, exception), exception));
     }
 }
