@@ -17,7 +17,7 @@ internal sealed partial class MembershipViewReader(
     ILogger<MembershipViewReader> logger)
 {
     private readonly MembershipOptions _options = options.Value;
-    private readonly FailureStreak _failures = new($"Reading membership (again within {options.Value.RefreshPeriod})", time, logger);
+    private readonly FailureStreak _failures = new($"Reading membership (every {options.Value.RefreshPeriod})", time, logger);
     private long _refreshes;
 
     /// <summary>For tests: full reads of the table published to the view.</summary>
