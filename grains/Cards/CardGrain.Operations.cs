@@ -50,6 +50,7 @@ public sealed partial class CardGrain
         var result = Judge(card, program, command, context);
         List<StorageRow> rows = [];
         CardOutcome outcome;
+        StorageRow keyRow;
         if (result.Succeeded && await DeviceCapAsync(program, command, context) is { } capped)
         {
             result = CardOperationResult.Refused(capped);
@@ -58,9 +59,9 @@ public sealed partial class CardGrain
         if (result.Succeeded)
         {
             var entry = LedgerChain.Append(state.State.Head, result.Fact, context);
-            var earned = command.Kind == CardCommandKind.Points ? result.Fact.PointsDelta : (long?)null;
-            outcome = new CardOutcome(CardOutcomeStatus.Applied, CardViews.Of(result.State, merchantId), context.TransactionId, earned);
+            outcome = CardRows.Applied(entry);
             rows.Add(CardRows.Ledger(entry));
+            keyRow = CardRows.Idempotency(merchantId, command.Origin.IdempotencyKey, fingerprint, entry);
             if (command.Origin.Actor is { } actor)
             {
                 rows.Add(AuditOf(command, actor, merchantId, card.CardNumber, context.TransactionId, now));
@@ -77,10 +78,11 @@ public sealed partial class CardGrain
         {
             // A refusal is answered the same way on a replay, even after the rule would allow it: record it too.
             outcome = new CardOutcome(CardOutcomeStatus.Refused, Error: CardViews.Of(result.Violation));
+            keyRow = CardRows.Idempotency(merchantId, card.CardNumber, new IdempotencyRecord(command.Origin.IdempotencyKey, fingerprint, outcome), now);
         }
 
         var record = new IdempotencyRecord(command.Origin.IdempotencyKey, fingerprint, outcome);
-        rows.Add(CardRows.Idempotency(merchantId, card.CardNumber, record, now));
+        rows.Add(keyRow);
         Remember(record);
         return await CommitAsync(rows, record, merchantId) ?? await AfterChangeAsync(outcome, program);
     }
@@ -149,10 +151,13 @@ public sealed partial class CardGrain
         return Answer(stored, fingerprint);
     }
 
+    // An applied operation's answer stored in the earlier form holds the whole card: it answers with its balances too.
     private static CardOutcome Answer(IdempotencyRecord known, string fingerprint) =>
         IdempotencyRules.Decide(known.Fingerprint, fingerprint) == IdempotencyDecision.Replay
-            ? known.Outcome with { Replayed = true }
+            ? known.Outcome with { Replayed = true, Balance = known.Outcome.Balance ?? BalanceOf(known.Outcome.Card) }
             : KeyReused(known.Key);
+
+    private static CardBalance? BalanceOf(CardView? card) => card is null ? null : new CardBalance(card.Stamps, card.Points, card.RewardsAvailable);
 
     private static CardOutcome KeyReused(string key) => new(
         CardOutcomeStatus.KeyReused,

@@ -68,7 +68,7 @@ public sealed partial class CardGrain(
             head = bonusEntry.Head;
         }
 
-        var outcome = new CardOutcome(CardOutcomeStatus.Applied, CardViews.Of(card, merchantId), enrolment.TransactionId);
+        var outcome = new CardOutcome(CardOutcomeStatus.Applied, CardViews.Of(card, merchantId), TransactionId: enrolment.TransactionId);
         var record = new IdempotencyRecord(request.Origin.IdempotencyKey, CardFingerprints.Of(request), outcome);
         rows.Add(CardRows.Idempotency(merchantId, card.CardNumber, record, now));
         rows.Add(CardRows.Outbox(OutboxTopics.Enrollment, merchantId, card.CardNumber, new { programId = request.ProgramId, locale = request.Customer.Locale }, now));

@@ -72,7 +72,7 @@ public static class AdminCardChangeEndpoints
         var origin = new OperationOrigin(card!.MerchantId, null, null, null, "UTC", string.Empty, null, actor);
         var outcome = await grains.GetGrain<ICardGrain>(card.CardNumber).ApplyAsync(command(origin));
         return CardOutcomeResults.ToAnswer(outcome, o => Terminal.TerminalAnswer.Ok(
-            new CardChangeResponse(o.TransactionId!.Value, o.Card!.Stamps, o.Card.Points, o.Card.RewardsAvailable))).ToResult();
+            new CardChangeResponse(o.TransactionId!.Value, o.Balance!.Stamps, o.Balance.Points, o.Balance.RewardsAvailable))).ToResult();
     }
 
     private static ValidationProblem Common(ValidationProblem problem, string? reason, string? idempotencyKey) => problem

@@ -72,28 +72,28 @@ public sealed class TerminalCardOperations(IGrainFactory grains, IStaffPinGate p
         ApplyAsync(
             device, cardNumber, body.PinId, body.IdempotencyKey, body.OccurredAt, v => v.Count(body.Count),
             origin => new CardCommand(CardCommandKind.Stamp, origin, Count: body.Count),
-            o => TerminalAnswer.Ok(new StampResponse(o.TransactionId!.Value, o.Card!.Stamps, o.Card.RewardsAvailable)),
+            o => TerminalAnswer.Ok(new StampResponse(o.TransactionId!.Value, o.Balance!.Stamps, o.Balance.RewardsAvailable)),
             cancellationToken);
 
     public Task<TerminalAnswer> RedeemStampsAsync(TerminalDevice device, string cardNumber, StampRedemptionRequest body, CancellationToken cancellationToken) =>
         ApplyAsync(
             device, cardNumber, body.PinId, body.IdempotencyKey, body.OccurredAt, v => v,
             origin => new CardCommand(CardCommandKind.StampRedemption, origin),
-            o => TerminalAnswer.Ok(new StampResponse(o.TransactionId!.Value, o.Card!.Stamps, o.Card.RewardsAvailable)),
+            o => TerminalAnswer.Ok(new StampResponse(o.TransactionId!.Value, o.Balance!.Stamps, o.Balance.RewardsAvailable)),
             cancellationToken);
 
     public Task<TerminalAnswer> EarnPointsAsync(TerminalDevice device, string cardNumber, PointsRequest body, CancellationToken cancellationToken) =>
         ApplyAsync(
             device, cardNumber, body.PinId, body.IdempotencyKey, body.OccurredAt, v => v.Purchase(body.PurchaseAmountMinor, body.Currency),
             origin => new CardCommand(CardCommandKind.Points, origin, PurchaseAmountMinor: body.PurchaseAmountMinor, Currency: body.Currency!.ToUpperInvariant()),
-            o => TerminalAnswer.Ok(new PointsResponse(o.TransactionId!.Value, o.PointsEarned ?? 0, o.Card!.Points)),
+            o => TerminalAnswer.Ok(new PointsResponse(o.TransactionId!.Value, o.PointsEarned ?? 0, o.Balance!.Points)),
             cancellationToken);
 
     public Task<TerminalAnswer> RedeemPointsAsync(TerminalDevice device, string cardNumber, PointRedemptionRequest body, CancellationToken cancellationToken) =>
         ApplyAsync(
             device, cardNumber, body.PinId, body.IdempotencyKey, body.OccurredAt, v => v.Reward(body.RewardId),
             origin => new CardCommand(CardCommandKind.PointRedemption, origin, RewardId: body.RewardId),
-            o => TerminalAnswer.Ok(new PointRedemptionResponse(o.TransactionId!.Value, o.Card!.Points)),
+            o => TerminalAnswer.Ok(new PointRedemptionResponse(o.TransactionId!.Value, o.Balance!.Points)),
             cancellationToken);
 
     private async Task<TerminalAnswer> ApplyAsync(

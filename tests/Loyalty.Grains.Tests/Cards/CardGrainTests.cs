@@ -49,8 +49,8 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
         var first = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, CardSilo.Origin(merchantId, $"{card.CardNumber}-1"), Count: 6));
         var second = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, CardSilo.Origin(merchantId, $"{card.CardNumber}-2"), Count: 6));
 
-        Assert.Equal((CardOutcomeStatus.Applied, 6, 0), (first.Status, first.Card!.Stamps, first.Card.RewardsAvailable));
-        Assert.Equal((CardOutcomeStatus.Applied, 2, 1), (second.Status, second.Card!.Stamps, second.Card.RewardsAvailable));
+        Assert.Equal((CardOutcomeStatus.Applied, 6, 0), (first.Status, first.Balance!.Stamps, first.Balance.RewardsAvailable));
+        Assert.Equal((CardOutcomeStatus.Applied, 2, 1), (second.Status, second.Balance!.Stamps, second.Balance.RewardsAvailable));
         Assert.Equal(3, await silo.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE card_number = $1", card.CardNumber));
         Assert.Equal(3, await silo.ScalarAsync("SELECT count(*) FROM idempotency_keys WHERE card_number = $1", card.CardNumber));
         Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM outbox WHERE card_number = $1 AND topic = 'reward-ready'", card.CardNumber));
@@ -104,15 +104,59 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
         Assert.Equal("idempotency-key-reused", reused.Error!.Code);
         Assert.Equal(3, (await grain.GetAsync())!.Stamps);
 
-        // The stored first answer leaves out what its row holds (card number, merchant) and the replay flag.
+        // An applied operation's record points at its ledger entry instead of repeating the answer.
         Assert.Equal(1, await silo.ScalarAsync(
-            "SELECT count(*) FROM idempotency_keys WHERE merchant_id = $1 AND idempotency_key = 'stamp-1' AND card_number = $2 " +
-            "AND outcome::jsonb->'card'->>'stamps' = '3' AND NOT outcome::jsonb->'card' ?| array['cardNumber', 'merchantId'] AND NOT outcome::jsonb ? 'replayed'",
-            merchantId, card.CardNumber));
+            "SELECT count(*) FROM idempotency_keys i JOIN ledger_entries l ON l.card_number = i.card_number AND l.sequence = i.ledger_sequence " +
+            "WHERE i.merchant_id = $1 AND i.idempotency_key = 'stamp-1' AND i.card_number = $2 AND i.outcome IS NULL " +
+            "AND l.transaction_id = $3 AND l.stamps_after = 3",
+            merchantId, card.CardNumber, first.TransactionId!.Value));
     }
 
     [Fact]
-    public async Task ApplyAsync_FirstAnswerStoredInTheEarlierForm_ReplaysTheSame()
+    public async Task ApplyAsync_PointsAndRedemptionReplayedFromTheLedger_AnswerTheSame()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync(welcomeBonus: 0);
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
+        var earn = new CardCommand(CardCommandKind.Points, CardSilo.Origin(merchantId, "earn-1"), PurchaseAmountMinor: 12_345, Currency: "EUR");
+        var redeem = new CardCommand(CardCommandKind.PointRedemption, CardSilo.Origin(merchantId, "redeem-1"), RewardId: program.Rewards[0].Id);
+        var earned = await grain.ApplyAsync(earn);
+        var redeemed = await grain.ApplyAsync(redeem);
+
+        // A replay is answered from the stored record (the card remembers only the keys).
+        var earnReplay = await grain.ApplyAsync(earn);
+        var redeemReplay = await grain.ApplyAsync(redeem);
+
+        Assert.Equal((CardOutcomeStatus.Applied, 1_234L, 734L), (earned.Status, earned.PointsEarned!.Value, redeemed.Balance!.Points));
+        Assert.Equal(CardOutcomeStatus.Applied, redeemed.Status);
+        Assert.Equal(earned with { Replayed = true }, earnReplay);
+        Assert.Equal(redeemed with { Replayed = true }, redeemReplay);
+        Assert.Null(redeemReplay.PointsEarned);
+        Assert.Equal(2, await silo.ScalarAsync(
+            "SELECT count(*) FROM idempotency_keys WHERE card_number = $1 AND idempotency_key IN ('earn-1', 'redeem-1') AND outcome IS NULL AND ledger_sequence IS NOT NULL",
+            card.CardNumber));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_RefusalReplayed_AnswersTheStoredRefusal()
+    {
+        var (merchantId, program) = await silo.CreateProgramAsync(welcomeBonus: 0);
+        var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
+        var grain = silo.Grains.GetGrain<ICardGrain>(card.CardNumber);
+        var redeem = new CardCommand(CardCommandKind.StampRedemption, CardSilo.Origin(merchantId, "too-early"));
+        var refused = await grain.ApplyAsync(redeem);
+        var replay = await grain.ApplyAsync(redeem);
+
+        Assert.Equal("insufficient-stamps", refused.Error!.Code);
+        Assert.Equal(refused with { Replayed = true }, replay);
+        Assert.Equal(1, await silo.ScalarAsync(
+            "SELECT count(*) FROM idempotency_keys WHERE card_number = $1 AND idempotency_key = 'too-early' AND ledger_sequence IS NULL " +
+            "AND outcome::jsonb->'error'->>'code' = 'insufficient-stamps'",
+            card.CardNumber));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_FirstAnswerStoredInAnEarlierForm_ReplaysItsBalances()
     {
         var (merchantId, program) = await silo.CreateProgramAsync();
         var card = await silo.EnrollAsync(merchantId, program, $"{Guid.NewGuid():N}@example.com");
@@ -120,15 +164,20 @@ public sealed class CardGrainTests(CardSilo silo) : IClassFixture<CardSilo>
         var origin = CardSilo.Origin(merchantId, "stamp-earlier");
         var first = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 2));
 
-        // Records stored before the compact form held the card's number, its merchant and "replayed": false.
+        // Records stored before answers were rebuilt from the ledger held the whole card as JSON; the earliest of them also
+        // its number, its merchant and "replayed": false.
         Assert.Equal(1, await silo.ScalarAsync(
-            "WITH u AS (UPDATE idempotency_keys SET outcome = jsonb_set(outcome::jsonb, '{card}', outcome::jsonb->'card' || " +
-            "jsonb_build_object('cardNumber', card_number, 'merchantId', merchant_id)) || '{\"replayed\": false}' " +
+            "WITH u AS (UPDATE idempotency_keys SET ledger_sequence = NULL, outcome = jsonb_build_object('status', 'applied', " +
+            "'card', jsonb_build_object('cardNumber', card_number, 'merchantId', merchant_id, 'programId', $3::uuid, " +
+            "'customer', jsonb_build_object('name', 'Ana', 'email', 'ana@example.com', 'locale', 'en'), 'stamps', 2, 'points', 50, " +
+            "'rewardsAvailable', 0, 'tier', 'bronze', 'status', 'active', 'enrolledAt', '2026-01-02T03:04:05+00:00'), " +
+            "'transactionId', $2::uuid, 'replayed', false)::text " +
             "WHERE merchant_id = $1 AND idempotency_key = 'stamp-earlier' RETURNING 1) SELECT count(*) FROM u",
-            merchantId));
+            merchantId, first.TransactionId!.Value, Guid.Parse(program.Id)));
         var replay = await grain.ApplyAsync(new CardCommand(CardCommandKind.Stamp, origin, Count: 2));
 
-        Assert.Equal(first with { Replayed = true }, replay);
+        Assert.Equal(new CardBalance(2, 50, 0), first.Balance);
+        Assert.Equal((true, first.Balance, first.TransactionId), (replay.Replayed, replay.Balance, replay.TransactionId));
         Assert.Equal(card.CardNumber, replay.Card!.CardNumber);
         Assert.Equal(merchantId, replay.Card.MerchantId);
     }
