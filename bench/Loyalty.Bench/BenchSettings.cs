@@ -4,10 +4,11 @@ namespace Loyalty.Bench;
 
 /// <summary>
 /// Command line: <c>&lt;scenario&gt; [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N]
-/// [--out file.json]</c>. <c>--rounds</c> runs the card scenarios that many times in turn (baseline, grains, API, then
+/// [--allocations] [--out file.json]</c>. <c>--rounds</c> runs the card scenarios that many times in turn (baseline, grains, API, then
 /// again), so each ratio is measured against a baseline run moments before it, and reports the ratios' medians.
+/// <c>--allocations</c> prints, after each card scenario, the types its bytes were allocated as (sampled).
 /// </summary>
-public sealed record BenchSettings(string Scenario, double Seconds, double WarmUpSeconds, int Concurrency, int Grains, int Cards, string? Output, int Rounds = 1)
+public sealed record BenchSettings(string Scenario, double Seconds, double WarmUpSeconds, int Concurrency, int Grains, int Cards, string? Output, int Rounds = 1, bool Allocations = false)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -34,6 +35,7 @@ public sealed record BenchSettings(string Scenario, double Seconds, double WarmU
             (int)Number("--grains", 10_000),
             (int)Number("--cards", 10_000),
             outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null,
-            rounds);
+            rounds,
+            Array.IndexOf(args, "--allocations") >= 0);
     }
 }

@@ -95,6 +95,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         var (operationsBefore, (commitsBefore, rowsBefore, walBefore)) = (_meter.Operations, await StatsAsync());
         _cpu ??= await CpuMeter.CreateAsync(database);
         var cpuBefore = _cpu.Read();
+        using var sampler = settings.Allocations ? new AllocationSampler() : null;
         var (allocatedBefore, gen2Before) = (GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(2));
         long acknowledged = 0;
         var picks = Enumerable.Range(0, settings.Concurrency).Select(w => new Random(w * 7919)).ToArray();
@@ -110,6 +111,16 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         var (commitsAfter, rowsAfter, walAfter) = await StatsAsync();
         var after = await TotalsAsync(name);
         Verify(name, acknowledged, after.LedgerRows - before.LedgerRows, after.Stamps - before.Stamps);
+        if (sampler is not null)
+        {
+            sampler.Dispose();
+            Console.WriteLine("  allocated, by type (sampled):");
+            foreach (var line in sampler.Report(15, (allocatedAfter - allocatedBefore) / (double)acknowledged))
+            {
+                Console.WriteLine(line);
+            }
+        }
+
         return new ScenarioResult(run, description, settings.Concurrency, ops, seconds, ops / seconds, p50, p99, new Dictionary<string, double>
         {
             ["acknowledged"] = acknowledged,
