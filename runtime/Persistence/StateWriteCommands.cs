@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
@@ -34,6 +35,13 @@ internal static class StateWriteCommands
 
     private const string InsertOnly = InsertState + Outcome;
     private const string UpdateOnly = UpdateState + Outcome;
+
+    // A statement's text depends only on its write's shape, and a grain type writes a handful of shapes: each text is
+    // kept once and found again by the characters just built, so a write does not allocate its ~1.5 KB text anew.
+    private const int MaxKeptTexts = 1024;
+    private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TextsBySpan =
+        Texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [ThreadStatic]
     private static StringBuilder? _cachedBuilder;
@@ -180,10 +188,39 @@ internal static class StateWriteCommands
             sql.Append(Outcome);
         }
 
-        var text = sql.ToString();
+        var text = Kept(sql);
         if (sql.Capacity > 16 * 1024)
         {
             _cachedBuilder = null;
+        }
+
+        return text;
+    }
+
+    /// <summary>The text built in <paramref name="sql"/>, as the string kept for it when there is one.</summary>
+    private static string Kept(StringBuilder sql)
+    {
+        // A reused builder holds its text in one chunk (clearing it merges its chunks); a first, grown one may not.
+        var chunks = 0;
+        ReadOnlyMemory<char> only = default;
+        foreach (var chunk in sql.GetChunks())
+        {
+            only = chunk;
+            if (++chunks > 1)
+            {
+                break;
+            }
+        }
+
+        if (chunks == 1 && TextsBySpan.TryGetValue(only.Span, out var kept))
+        {
+            return kept;
+        }
+
+        var text = sql.ToString();
+        if (Texts.Count < MaxKeptTexts)
+        {
+            Texts.TryAdd(text, text);
         }
 
         return text;
