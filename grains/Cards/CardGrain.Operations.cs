@@ -50,7 +50,7 @@ public sealed partial class CardGrain
         var result = Judge(card, program, command, context);
         List<StorageRow> rows = [];
         CardOutcome outcome;
-        StorageRow keyRow;
+        LedgerEntry? entry = null;
         if (result.Succeeded && await DeviceCapAsync(program, command, context) is { } capped)
         {
             result = CardOperationResult.Refused(capped);
@@ -58,10 +58,9 @@ public sealed partial class CardGrain
 
         if (result.Succeeded)
         {
-            var entry = LedgerChain.Append(state.State.Head, result.Fact, context);
+            entry = LedgerChain.Append(state.State.Head, result.Fact, context);
             outcome = CardRows.Applied(entry);
             rows.Add(CardRows.Ledger(entry));
-            keyRow = CardRows.Idempotency(merchantId, command.Origin.IdempotencyKey, fingerprint, entry);
             if (command.Origin.Actor is { } actor)
             {
                 rows.Add(AuditOf(command, actor, merchantId, card.CardNumber, context.TransactionId, now));
@@ -78,11 +77,13 @@ public sealed partial class CardGrain
         {
             // A refusal is answered the same way on a replay, even after the rule would allow it: record it too.
             outcome = new CardOutcome(CardOutcomeStatus.Refused, Error: CardViews.Of(result.Violation));
-            keyRow = CardRows.Idempotency(merchantId, card.CardNumber, new IdempotencyRecord(command.Origin.IdempotencyKey, fingerprint, outcome), now);
         }
 
+        // An applied operation's record points at its ledger entry; a refusal's holds the answer.
         var record = new IdempotencyRecord(command.Origin.IdempotencyKey, fingerprint, outcome);
-        rows.Add(keyRow);
+        rows.Add(entry is null
+            ? CardRows.Idempotency(merchantId, card.CardNumber, record, now)
+            : CardRows.Idempotency(merchantId, record.Key, fingerprint, entry));
         Remember(record);
         return await CommitAsync(rows, record, merchantId) ?? await AfterChangeAsync(outcome, program);
     }
