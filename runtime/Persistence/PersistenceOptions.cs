@@ -13,5 +13,5 @@ public sealed class PersistenceOptions
     /// Most round trips in flight at once. Writes that arrive while all of them are busy wait and
     /// go together in the next one, which is what makes a burst cheap.
     /// </summary>
-    public int MaxConcurrentCommits { get; set; } = 2;
+    public int MaxConcurrentCommits { get; set; } = 1;
 }

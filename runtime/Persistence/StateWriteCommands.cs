@@ -198,7 +198,7 @@ internal static class StateWriteCommands
     }
 
     /// <summary>The text built in <paramref name="sql"/>, as the string kept for it when there is one.</summary>
-    private static string Kept(StringBuilder sql)
+    internal static string Kept(StringBuilder sql)
     {
         // A reused builder holds its text in one chunk (clearing it merges its chunks); a first, grown one may not.
         var chunks = 0;
@@ -297,8 +297,9 @@ internal static class StateWriteCommands
             .Append("\" WHERE NOT EXISTS (SELECT 1 FROM s) AND \"").Append(table.KeyColumn).Append("\" = $1");
 
     // SELECT u.c0, NULL, u.c2 FROM unnest($9, $10) AS u(c0, c2): a column null in every row is a NULL literal, which
-    // takes the column's type (an array needs an element type, and an untyped null has none).
-    private static void AppendUnnest(StringBuilder sql, NpgsqlParameter?[] columns, ref int parameter)
+    // takes the column's type (an array needs an element type, and an untyped null has none). With an owner, the first
+    // array is each row's owner, u.o (see StateUpdateCommands).
+    internal static void AppendUnnest(StringBuilder sql, NpgsqlParameter?[] columns, ref int parameter, bool owner = false)
     {
         for (var c = 0; c < columns.Length; c++)
         {
@@ -315,6 +316,12 @@ internal static class StateWriteCommands
 
         sql.Append(" FROM unnest(");
         var first = true;
+        if (owner)
+        {
+            sql.Append('$').Append(parameter++);
+            first = false;
+        }
+
         for (var c = 0; c < columns.Length; c++)
         {
             if (columns[c] is not null)
@@ -326,6 +333,12 @@ internal static class StateWriteCommands
 
         sql.Append(") AS u(");
         first = true;
+        if (owner)
+        {
+            sql.Append('o');
+            first = false;
+        }
+
         for (var c = 0; c < columns.Length; c++)
         {
             if (columns[c] is not null)
@@ -338,7 +351,7 @@ internal static class StateWriteCommands
         sql.Append(')');
     }
 
-    private static void AppendColumns(StringBuilder sql, IReadOnlyList<KeyValuePair<string, object?>> values)
+    internal static void AppendColumns(StringBuilder sql, IReadOnlyList<KeyValuePair<string, object?>> values)
     {
         for (var v = 0; v < values.Count; v++)
         {
@@ -346,7 +359,7 @@ internal static class StateWriteCommands
         }
     }
 
-    private static void AppendConflictClause(StringBuilder sql, IReadOnlyList<KeyValuePair<string, object?>> values, IReadOnlyList<string> conflict)
+    internal static void AppendConflictClause(StringBuilder sql, IReadOnlyList<KeyValuePair<string, object?>> values, IReadOnlyList<string> conflict)
     {
         sql.Append(" ON CONFLICT (");
         for (var c = 0; c < conflict.Count; c++)

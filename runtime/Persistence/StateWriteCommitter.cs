@@ -95,33 +95,42 @@ internal sealed class StateWriteCommitter
     {
         _metrics.RecordStorageBatch(count);
         var modifiedAt = _timeProvider.GetUtcNow();
+        var statements = StateWriteStatements.Plan(batch, start, count, _serviceId, modifiedAt);
         await using var npgsqlBatch = connection.CreateBatch();
-        for (var i = start; i < start + count; i++)
+        foreach (var statement in statements)
         {
-            npgsqlBatch.BatchCommands.Add(StateWriteCommands.Create(batch[i].Write, _serviceId, modifiedAt));
+            npgsqlBatch.BatchCommands.Add(statement.Command);
         }
 
         await using (var reader = await npgsqlBatch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            for (var i = start; i < start + count; i++)
+            for (var s = 0; s < statements.Count; s++)
             {
-                if (i > start && !await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
+                if (s > 0 && !await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
                 {
                     throw new InvalidOperationException("A state write statement returned no result set.");
                 }
 
-                var pending = batch[i];
-                pending.NewVersion = 0;
-                pending.StoredVersion = null;
-                if (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                var writes = statements[s].Writes;
+                foreach (var index in writes)
                 {
-                    if (reader.GetBoolean(1))
+                    batch[index].NewVersion = 0;
+                    batch[index].StoredVersion = null;
+                }
+
+                // One write's statement: (version, written). A merged one: (ordinal from 1, version, written) per write.
+                var merged = statements[s].Merged;
+                while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    var pending = merged ? batch[writes[reader.GetInt64(0) - 1]] : batch[writes[0]];
+                    var column = merged ? 1 : 0;
+                    if (reader.GetBoolean(column + 1))
                     {
-                        pending.NewVersion = reader.GetInt64(0);
+                        pending.NewVersion = reader.GetInt64(column);
                     }
                     else
                     {
-                        pending.StoredVersion = reader.GetInt64(0);
+                        pending.StoredVersion = reader.GetInt64(column);
                     }
                 }
             }

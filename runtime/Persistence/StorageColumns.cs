@@ -15,17 +15,20 @@ internal static class StorageColumns
     /// null in every row (written as a <c>NULL</c> literal, which takes the column's type); null when a column holds a
     /// type with no array mapping here or values of different types, so the rows go one by one.
     /// </summary>
-    public static NpgsqlParameter?[]? TryCreate(IReadOnlyList<StorageRow> rows)
+    public static NpgsqlParameter?[]? TryCreate(IReadOnlyList<StorageRow> rows) =>
+        TryCreate(rows.Count, rows[0].Values.Count, rows, static (rows, r, c) => rows[r].Values[c].Value);
+
+    /// <summary>As <see cref="TryCreate(IReadOnlyList{StorageRow})"/>, over any rows' values: <paramref name="valueAt"/> gives row r's column c.</summary>
+    public static NpgsqlParameter?[]? TryCreate<TRows>(int rowCount, int columns, TRows rows, Func<TRows, int, int, object?> valueAt)
     {
-        var columns = rows[0].Values.Count;
         var parameters = new NpgsqlParameter?[columns];
-        var values = new object?[rows.Count];
+        var values = new object?[rowCount];
         for (var c = 0; c < columns; c++)
         {
             Type? type = null;
-            for (var r = 0; r < rows.Count; r++)
+            for (var r = 0; r < rowCount; r++)
             {
-                var value = rows[r].Values[c].Value;
+                var value = valueAt(rows, r, c);
                 values[r] = value;
                 var valueType = value switch
                 {
@@ -68,6 +71,7 @@ internal static class StorageColumns
         _ when type == typeof(bool) => Array<bool?>(values, NpgsqlDbType.Boolean, static value => (bool)value),
         _ when type == typeof(Guid) => Array<Guid?>(values, NpgsqlDbType.Uuid, static value => (Guid)value),
         _ when type == typeof(decimal) => Array<decimal?>(values, NpgsqlDbType.Numeric, static value => (decimal)value),
+        _ when type == typeof(DateOnly) => Array<DateOnly?>(values, NpgsqlDbType.Date, static value => (DateOnly)value),
 
         // Npgsql writes timestamptz only from UTC offsets; the instant is what matters, so normalise.
         _ when type == typeof(DateTimeOffset) => Array<DateTimeOffset?>(values, NpgsqlDbType.TimestampTz, static value => ((DateTimeOffset)value).ToUniversalTime()),

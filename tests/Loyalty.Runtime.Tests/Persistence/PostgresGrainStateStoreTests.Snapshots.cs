@@ -122,4 +122,7 @@ public sealed partial class PostgresGrainStateStoreTests
     private static GrainStateKey NewWalletKey() => new(GrainId.Create("test-wallet", Guid.NewGuid()), "wallet") { Table = Wallets };
 
     private static IReadOnlyList<KeyValuePair<string, object?>> WalletColumns(long balance) => [new("balance", balance)];
+
+    private static IReadOnlyList<KeyValuePair<string, object?>> WalletColumns(long balance, DateOnly? opened) =>
+        [new("balance", balance), new("opened", TypedNull.Of(opened))];
 }

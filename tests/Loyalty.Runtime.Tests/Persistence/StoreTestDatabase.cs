@@ -20,7 +20,7 @@ public sealed class StoreTestDatabase : IAsyncLifetime
             balance bigint NOT NULL, owner text NULL);
         CREATE TABLE test_wallets (
             wallet_key text PRIMARY KEY, version bigint NOT NULL, modified_at timestamptz NOT NULL, changes text NULL,
-            balance bigint NOT NULL);
+            balance bigint NOT NULL, opened date NULL);
         CREATE TABLE test_wallet_snapshots (wallet_key text PRIMARY KEY, version bigint NOT NULL, payload text NULL);
         """;
 
