@@ -85,26 +85,15 @@ internal static class StateUpdateCommands
             parameters.Add(new NpgsqlParameter<bool[]> { NpgsqlDbType = NpgsqlDbType.Boolean | NpgsqlDbType.Array, TypedValue = isSnapshot });
         }
 
-        AddNotNull(parameters, columns);
+        StateWriteCommands.AddArrays(parameters, columns);
         parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = modifiedAt.ToUniversalTime() });
         foreach (var part in parts)
         {
             parameters.Add(new NpgsqlParameter<long[]> { NpgsqlDbType = NpgsqlDbType.Bigint | NpgsqlDbType.Array, TypedValue = part.Owners });
-            AddNotNull(parameters, part.Columns);
+            StateWriteCommands.AddArrays(parameters, part.Columns);
         }
 
         return command;
-    }
-
-    private static void AddNotNull(NpgsqlParameterCollection parameters, NpgsqlParameter?[] columns)
-    {
-        foreach (var column in columns)
-        {
-            if (column is not null)
-            {
-                parameters.Add(column);
-            }
-        }
     }
 
     /// <summary>The writes' rows grouped by shape, each group as column arrays with the ordinal (from 1) of its row's write.</summary>

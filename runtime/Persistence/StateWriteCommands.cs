@@ -85,14 +85,7 @@ internal static class StateWriteCommands
         {
             if (part.Columns is { } columns)
             {
-                foreach (var column in columns)
-                {
-                    if (column is not null)
-                    {
-                        parameters.Add(column);
-                    }
-                }
-
+                AddArrays(parameters, columns);
                 continue;
             }
 
@@ -295,6 +288,18 @@ internal static class StateWriteCommands
     private static void AppendTableOutcome(StringBuilder sql, StateTable table) =>
         sql.Append(" SELECT version, true FROM s UNION ALL SELECT \"version\", false FROM \"").Append(table.Table)
             .Append("\" WHERE NOT EXISTS (SELECT 1 FROM s) AND \"").Append(table.KeyColumn).Append("\" = $1");
+
+    /// <summary>The column arrays of an <c>unnest</c> part, in order; a column null in every row has none (see <see cref="AppendUnnest"/>).</summary>
+    internal static void AddArrays(NpgsqlParameterCollection parameters, NpgsqlParameter?[] columns)
+    {
+        foreach (var column in columns)
+        {
+            if (column is not null)
+            {
+                parameters.Add(column);
+            }
+        }
+    }
 
     // SELECT u.c0, NULL, u.c2 FROM unnest($9, $10) AS u(c0, c2): a column null in every row is a NULL literal, which
     // takes the column's type (an array needs an element type, and an untyped null has none). With an owner, the first
