@@ -4,11 +4,12 @@ namespace Loyalty.Bench;
 
 /// <summary>
 /// Command line: <c>&lt;scenario&gt; [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N]
-/// [--allocations] [--out file.json]</c>. <c>--rounds</c> runs the card scenarios that many times in turn (baseline, grains, API, then
+/// [--allocations] [--sessions] [--out file.json]</c>. <c>--rounds</c> runs the card scenarios that many times in turn (baseline, grains, API, then
 /// again), so each ratio is measured against a baseline run moments before it, and reports the ratios' medians.
-/// <c>--allocations</c> prints, after each card scenario, the types its bytes were allocated as (sampled).
+/// <c>--allocations</c> prints, after each card scenario, the types its bytes were allocated as (sampled);
+/// <c>--sessions</c> what the database's sessions were doing during it (sampled, see <see cref="Scenarios.SessionSampler"/>).
 /// </summary>
-public sealed record BenchSettings(string Scenario, double Seconds, double WarmUpSeconds, int Concurrency, int Grains, int Cards, string? Output, int Rounds = 1, bool Allocations = false)
+public sealed record BenchSettings(string Scenario, double Seconds, double WarmUpSeconds, int Concurrency, int Grains, int Cards, string? Output, int Rounds = 1, bool Allocations = false, bool Sessions = false)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -36,6 +37,7 @@ public sealed record BenchSettings(string Scenario, double Seconds, double WarmU
             (int)Number("--cards", 10_000),
             outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null,
             rounds,
-            Array.IndexOf(args, "--allocations") >= 0);
+            Array.IndexOf(args, "--allocations") >= 0,
+            Array.IndexOf(args, "--sessions") >= 0);
     }
 }

@@ -19,7 +19,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|hot-grain|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|cards|all>
-//   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N] [--allocations] [--out file.json]
+//   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N] [--allocations] [--sessions] [--out file.json]
 // Uses ConnectionStrings:Loyalty when set, otherwise a fresh embedded PostgreSQL (fsync on) in a temporary folder.
 var settings = BenchSettings.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"loyalty-bench-{Environment.ProcessId}");

@@ -96,6 +96,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         _cpu ??= await CpuMeter.CreateAsync(database);
         var cpuBefore = _cpu.Read();
         using var sampler = settings.Allocations ? new AllocationSampler() : null;
+        await using var sessions = settings.Sessions ? await SessionSampler.StartAsync(database) : null;
         var (allocatedBefore, gen2Before) = (GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(2));
         long acknowledged = 0;
         var picks = Enumerable.Range(0, settings.Concurrency).Select(w => new Random(w * 7919)).ToArray();
@@ -107,6 +108,8 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         });
         var cpuAfter = _cpu.Read();
         var (allocatedAfter, gen2After) = (GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(2));
+        var sessionAverages = sessions is null ? null : await sessions.StopAsync();
+        var samples = sessions?.Samples ?? 0;
         var operations = _meter.Operations - operationsBefore;
         var (commitsAfter, rowsAfter, walAfter) = await StatsAsync();
         var after = await TotalsAsync(name);
@@ -121,18 +124,29 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
             }
         }
 
-        return new ScenarioResult(run, description, settings.Concurrency, ops, seconds, ops / seconds, p50, p99, new Dictionary<string, double>
+        var metrics = new Dictionary<string, double>
         {
             ["acknowledged"] = acknowledged,
             ["npgsqlOperationsPerStamp"] = operations / (double)acknowledged,
-            ["commitsPerStamp"] = (commitsAfter - commitsBefore - 2) / (double)acknowledged,
+            // The two readings are transactions of their own, and so is each session sample.
+            ["commitsPerStamp"] = (commitsAfter - commitsBefore - 2 - samples) / (double)acknowledged,
             ["rowsWrittenPerStamp"] = (rowsAfter - rowsBefore) / (double)acknowledged,
             ["walKilobytesPerStamp"] = (walAfter - walBefore) / 1024.0 / acknowledged,
             ["processCpuMicrosecondsPerStamp"] = (cpuAfter.Process - cpuBefore.Process) * 1e6 / acknowledged,
             ["serverCpuMicrosecondsPerStamp"] = (cpuAfter.Server - cpuBefore.Server) * 1e6 / acknowledged,
             ["allocatedKilobytesPerStamp"] = (allocatedAfter - allocatedBefore) / 1024.0 / acknowledged,
             ["gen2Collections"] = gen2After - gen2Before,
-        });
+        };
+        if (sessionAverages is not null)
+        {
+            Console.WriteLine(SessionSampler.Describe(sessionAverages, samples));
+            foreach (var (kind, average) in sessionAverages)
+            {
+                metrics[SessionSampler.MetricName(kind)] = average;
+            }
+        }
+
+        return new ScenarioResult(run, description, settings.Concurrency, ops, seconds, ops / seconds, p50, p99, metrics);
     }
 
     public ValueTask DisposeAsync()
