@@ -134,6 +134,34 @@ public sealed partial class PostgresGrainStateStoreTests
         Assert.Equal(1L, await CountAsync("test_ledger", a));
     }
 
+    [Fact]
+    public async Task WriteAsync_SmallMergedBatches_RunTheStatementsGenericPlanInsteadOfPlanningEachBatch()
+    {
+        // One pooled connection that prepares what it runs: the statements' plan counts are on it afterwards.
+        var single = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { MaxPoolSize = 1, MaxAutoPrepare = 16, AutoPrepareMinUsages = 1 };
+        await using var dataSource = NpgsqlDataSource.Create(single.ConnectionString);
+        await using var store = CreateStore(dataSource);
+        var (a, va) = await WalletWithOneChangeAsync(store);
+        var (b, vb) = await WalletWithOneChangeAsync(store);
+        var before = _metricsRecorder.BatchSizes.Count;
+
+        for (var round = 1; round <= 8; round++)
+        {
+            var gate = HoldCommitters(store);
+            var change = Json("{\"balance\":[\"=\"," + round + "]}");
+            var first = store.WriteAsync(new StateWrite(a, null, va, [LedgerRow(a, round, 1)], WalletColumns(round), change));
+            var second = store.WriteAsync(new StateWrite(b, null, vb, [LedgerRow(b, round, 1)], WalletColumns(round), change));
+            gate.SetResult();
+            (va, vb) = (await first, await second);
+        }
+
+        Assert.Equal(Enumerable.Repeat(2, 8), _metricsRecorder.BatchSizes.Skip(before));
+        Assert.Equal((10L, 10L), (va, vb));
+        await using var plans = dataSource.CreateCommand(
+            "SELECT custom_plans || '|' || generic_plans FROM pg_prepared_statements WHERE statement LIKE 'WITH i AS (SELECT * FROM unnest(%'");
+        Assert.Equal("0|8", await plans.ExecuteScalarAsync());
+    }
+
     private Task<string> WalletRowAsync(GrainStateKey key) => ScalarAsync<string>(
         "SELECT coalesce(changes, '<null>') || '|' || balance || '|' || coalesce(opened::text, '<null>') || '|' || version FROM test_wallets WHERE wallet_key = $1",
         key.GrainId.Key);
