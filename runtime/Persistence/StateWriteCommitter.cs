@@ -14,9 +14,9 @@ internal sealed class StateWriteCommitter
     /// <summary>
     /// First in every batch. Npgsql prepares the statements it sees again and again, and PostgreSQL then chooses, per
     /// execution, between a plan made for the values at hand and the statement's generic plan. For a merged statement's
-    /// arrays the generic plan assumes ten elements, so a batch of fewer writes looks cheaper with a plan of its own,
-    /// and every such batch was planned anew: for a statement of ten parts, more server time than running it. The
-    /// generic plan is the same lookups by key whatever the arrays hold. Local to the batch's transaction, so the
+    /// arrays the generic plan assumes ten elements, so a batch of fewer writes can look cheaper with a plan of its own:
+    /// with batches of four card writes, every batch was planned anew, which took the server longer than running it.
+    /// The generic plan is the same lookups by key whatever the arrays hold. Local to the batch's transaction, so the
     /// connection's other users keep the server's setting.
     /// </summary>
     private const string GenericPlans = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)";
