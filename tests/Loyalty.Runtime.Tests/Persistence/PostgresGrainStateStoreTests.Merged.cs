@@ -140,13 +140,18 @@ public sealed partial class PostgresGrainStateStoreTests
         // One pooled connection that prepares what it runs: the statements' plan counts are on it afterwards.
         var single = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { MaxPoolSize = 1, MaxAutoPrepare = 16, AutoPrepareMinUsages = 1 };
         await using var dataSource = NpgsqlDataSource.Create(single.ConnectionString);
-        await using var store = CreateStore(dataSource);
-        var (a, va) = await WalletWithOneChangeAsync(store);
-        var (b, vb) = await WalletWithOneChangeAsync(store);
-        var before = _metricsRecorder.BatchSizes.Count;
+        GrainStateKey a, b;
+        long va, vb;
+        await using (var setUp = CreateStore(dataSource))
+        {
+            ((a, va), (b, vb)) = (await WalletWithOneChangeAsync(setUp), await WalletWithOneChangeAsync(setUp));
+        }
 
+        var before = _metricsRecorder.BatchSizes.Count;
         for (var round = 1; round <= 8; round++)
         {
+            // A store per round, so no committer of an earlier round can take one write before the other is queued.
+            await using var store = CreateStore(dataSource);
             var gate = HoldCommitters(store);
             var change = Json("{\"balance\":[\"=\"," + round + "]}");
             var first = store.WriteAsync(new StateWrite(a, null, va, [LedgerRow(a, round, 1)], WalletColumns(round), change));
