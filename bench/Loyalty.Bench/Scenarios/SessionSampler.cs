@@ -17,11 +17,13 @@ namespace Loyalty.Bench.Scenarios;
 public sealed class SessionSampler : IAsyncDisposable
 {
     /// <summary>The kinds of activity reported, in the order printed.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["running", "WAL", "locks", "data files", "client", "idle in transaction", "other"];
+    public static IReadOnlyList<string> Kinds => KindNames;
 
     private const string Query =
         "SELECT state, wait_event_type, wait_event FROM pg_stat_activity " +
         "WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'";
+
+    private static readonly string[] KindNames = ["running", "WAL", "locks", "data files", "client", "idle in transaction", "other"];
 
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(4);
 
@@ -103,7 +105,7 @@ public sealed class SessionSampler : IAsyncDisposable
                 {
                     while (await reader.ReadAsync(_stop.Token))
                     {
-                        sample[IndexOf(Classify(
+                        sample[Array.IndexOf(KindNames, Classify(
                             reader.IsDBNull(0) ? null : reader.GetString(0),
                             reader.IsDBNull(1) ? null : reader.GetString(1),
                             reader.IsDBNull(2) ? null : reader.GetString(2)))]++;
@@ -123,18 +125,5 @@ public sealed class SessionSampler : IAsyncDisposable
         {
             // Stopped between or during a sample: the samples completed so far stand.
         }
-    }
-
-    private static int IndexOf(string kind)
-    {
-        for (var i = 0; i < Kinds.Count; i++)
-        {
-            if (string.Equals(Kinds[i], kind, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of session activity.");
     }
 }
