@@ -15,11 +15,7 @@ namespace Loyalty.Grains.Hashing;
 internal sealed class CanonicalEncoder
 {
     private const int NullLength = -1;
-
-    // Every card operation encodes its ledger entry and its request this way: the bytes live in a pooled buffer that the
-    // final ToArray or Sha256Hex gives back, and numbers and ids are formatted straight into it as UTF-8.
-    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(1024);
-    private int _written;
+    private readonly ArrayBufferWriter<byte> _buffer = new();
 
     public CanonicalEncoder(string domain) => WriteValue(domain);
 
@@ -30,94 +26,24 @@ internal sealed class CanonicalEncoder
         return this;
     }
 
-    public CanonicalEncoder Add(string name, long value)
-    {
-        WriteValue(name);
-        WriteFormatted(value, default);
-        return this;
-    }
+    public CanonicalEncoder Add(string name, long value) => Add(name, value.ToString(CultureInfo.InvariantCulture));
 
-    public CanonicalEncoder Add(string name, Guid? value)
-    {
-        WriteValue(name);
-        if (value is { } id)
-        {
-            WriteFormatted(id, "D");
-        }
-        else
-        {
-            WriteValue(null);
-        }
-
-        return this;
-    }
+    public CanonicalEncoder Add(string name, Guid? value) => Add(name, value?.ToString("D", CultureInfo.InvariantCulture));
 
     public CanonicalEncoder Add(string name, DateTimeOffset value) => Add(name, CanonicalTime.ToUnixMicroseconds(value));
 
-    /// <summary>The encoded bytes. Ends the encoder, as <see cref="Sha256Hex"/> does.</summary>
-    public byte[] ToArray()
-    {
-        var bytes = Written().ToArray();
-        Release();
-        return bytes;
-    }
+    public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
-    /// <summary>SHA-256 of the encoded bytes, lowercase hex. Ends the encoder.</summary>
-    public string Sha256Hex()
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Written(), hash);
-        Release();
-        return Convert.ToHexStringLower(hash);
-    }
-
-    private ReadOnlySpan<byte> Written() =>
-        _buffer is { } buffer ? buffer.AsSpan(0, _written) : throw new InvalidOperationException("This encoder has already produced its result.");
-
-    private void Release()
-    {
-        ArrayPool<byte>.Shared.Return(_buffer!);
-        _buffer = null;
-    }
+    public string Sha256Hex() => Convert.ToHexStringLower(SHA256.HashData(_buffer.WrittenSpan));
 
     private void WriteValue(string? value)
     {
         var length = value is null ? NullLength : Encoding.UTF8.GetByteCount(value);
-        var span = Reserve(4 + Math.Max(length, 0));
-        BinaryPrimitives.WriteInt32BigEndian(span, length);
-        if (value is not null)
-        {
-            Encoding.UTF8.GetBytes(value, span[4..]);
-        }
-
-        _written += 4 + Math.Max(length, 0);
-    }
-
-    // A number or id has one spelling (invariant decimal, Guid "D"): the same bytes its string would encode to.
-    private void WriteFormatted<T>(T value, ReadOnlySpan<char> format)
-        where T : IUtf8SpanFormattable
-    {
-        var span = Reserve(4 + 64);
-        if (!value.TryFormat(span[4..], out var length, format, CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException($"A {typeof(T).Name} did not fit the canonical encoder's 64 bytes.");
-        }
-
-        BinaryPrimitives.WriteInt32BigEndian(span, length);
-        _written += 4 + length;
-    }
-
-    private Span<byte> Reserve(int count)
-    {
-        var buffer = _buffer ?? throw new InvalidOperationException("This encoder has already produced its result.");
-        if (buffer.Length - _written < count)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, _written + count));
-            buffer.AsSpan(0, _written).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(buffer);
-            _buffer = buffer = larger;
-        }
-
-        return buffer.AsSpan(_written, count);
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.GetSpan(4), length);
+        _buffer.Advance(4);
+        if (value is null)
+            return;
+        var written = Encoding.UTF8.GetBytes(value, _buffer.GetSpan(length));
+        _buffer.Advance(written);
     }
 }

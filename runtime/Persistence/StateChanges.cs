@@ -32,13 +32,6 @@ public static class StateChanges
     private static readonly ConcurrentDictionary<Type, Func<IList, IList, int>> ShiftFinders = new();
     private static readonly ConcurrentDictionary<(Type, JsonSerializerOptions), string> Validated = new();
 
-    // Each thread's buffer and writer for Diff (see there).
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
     /// <summary>
     /// The change from <paramref name="before"/> to <paramref name="after"/> as UTF-8 JSON without a line break, or
     /// null when nothing changed.
@@ -49,14 +42,12 @@ public static class StateChanges
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(options);
-        // Every state write diffs: the buffer and the writer are the thread's own, reset here, and only the line is copied
-        // out. Nothing in between awaits or diffs another state.
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
-        writer.Reset(buffer);
-        WriteObjectChanges(writer, options.GetTypeInfo(typeof(TState)), before, after, options);
-        writer.Flush();
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteObjectChanges(writer, options.GetTypeInfo(typeof(TState)), before, after, options);
+        }
+
         return buffer.WrittenCount == 2 ? null : buffer.WrittenSpan.ToArray();
     }
 
