@@ -68,24 +68,6 @@ public sealed class LedgerHasherFormatTests
     }
 
     [Fact]
-    public void Encode_AnEntryLargerThanTheFirstBuffer_IsTheSameByteString()
-    {
-        var reason = string.Concat(Enumerable.Repeat("Zoë ", 1_000));
-        var entry = Entry with { Reason = reason };
-        var expected = LedgerHasher.Encode(Entry).AsSpan();
-        var before = Encoding.UTF8.GetByteCount("Zoë's purchase");
-        var at = expected.IndexOf(Encoding.UTF8.GetBytes("Zoë's purchase"));
-        var length = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, Encoding.UTF8.GetByteCount(reason));
-
-        byte[] spelled = [.. expected[..(at - 4)], .. length, .. Encoding.UTF8.GetBytes(reason), .. expected[(at + before)..]];
-
-        Assert.Equal(5_000, Encoding.UTF8.GetByteCount(reason));
-        Assert.Equal(spelled, LedgerHasher.Encode(entry));
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(spelled)), LedgerHasher.ComputeHash(entry));
-    }
-
-    [Fact]
     public void ComputeHash_AnEntry_KeepsThePinnedValue()
     {
         Assert.Equal(PinnedHash, LedgerHasher.ComputeHash(Entry));
