@@ -1,4 +1,4 @@
-using Loyalty.Grains.Hosting;
+using Loyalty.Silo.Hosting;
 using Loyalty.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Loyalty.Bench;
 
 /// <summary>
-/// Command line: <c>&lt;scenario&gt; [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N]
+/// Command line: <c>&lt;scenario[,scenario…]&gt; [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N]
 /// [--allocations] [--sessions] [--out file.json]</c>. <c>--rounds</c> runs the card scenarios that many times in turn (baseline, grains, API, then
 /// again), so each ratio is measured against a baseline run moments before it, and reports the ratios' medians.
 /// <c>--allocations</c> prints, after each card scenario, the types its bytes were allocated as (sampled);

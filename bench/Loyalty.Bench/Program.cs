@@ -1,49 +1,59 @@
-using Loyalty.Runtime.Transport;
+using System.Globalization;
 using System.Text.Json;
 using Loyalty.Bench;
 using Loyalty.Bench.Cards;
-using Loyalty.Bench.Grains;
 using Loyalty.Bench.Scenarios;
-using Loyalty.Runtime.Core;
-using Loyalty.Runtime.Hosting;
-using Loyalty.Runtime.Persistence;
-using Loyalty.Runtime.Postgres;
-using Loyalty.Grains.Hosting;
+using Loyalty.Database;
+using Loyalty.Silo.Hosting;
 using Loyalty.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
+using Orleans;
 
-// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|hot-grain|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|cards|all>
+// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|card-memory|cards|all>
+//   (or several, comma-separated: baseline-hot,grains-hot,api-hot)
 //   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N] [--allocations] [--sessions] [--out file.json]
-// Uses ConnectionStrings:Loyalty when set, otherwise a fresh embedded PostgreSQL (fsync on) in a temporary folder.
+// Uses ConnectionStrings:Loyalty when set (an empty database of its own: the bench migrates it and fills it), otherwise
+// a fresh embedded PostgreSQL (fsync on) in a temporary folder, deleted at the end.
 var settings = BenchSettings.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"loyalty-bench-{Environment.ProcessId}");
 
-// The real frontend with its co-hosted silo and grains (the bench's own grains added), over Kestrel on a loopback port.
+// The real web frontend with its co-hosted Orleans silo (AddLoyaltySilo: PostgreSQL clustering, grain storage,
+// reminders, the real grains and the bench's own), over Kestrel on a loopback port, in this process.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Loyalty:DataDirectory"] = dataDirectory,
+    ["Loyalty:Cluster:Id"] = "loyalty-bench",
     ["Loyalty:Admin:BootstrapToken"] = CardFixture.BootstrapToken,
     ["Loyalty:Demo:Seed"] = "false",
     ["Loyalty:Terminal:PairRequestsPerMinute"] = "10000",
     ["Loyalty:Terminal:PinVerificationsPerMinute"] = "10000",
     ["Loyalty:Terminal:EnrollmentsPerMinute"] = "10000",
     ["urls"] = "http://127.0.0.1:0",
+
+    // The frontend's own logging (Serilog, one event per request), written only from Warning up: a line per request on
+    // the console would measure the terminal, not the platform.
+    ["Serilog:MinimumLevel:Default"] = "Warning",
+    ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+    ["Serilog:WriteTo:0:Name"] = "Console",
 }).AddEnvironmentVariables();
-builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+builder.AddLoyaltyLogging();
 builder.AddLoyaltySilo();
 builder.AddLoyaltyWeb();
-builder.Services.AddGrainAssembly(typeof(PingGrain).Assembly);
 
 // Room for one connection per terminal of the baseline (whose handlers each hold one for a whole transaction) and more.
 builder.Services.PostConfigure<DatabaseOptions>(o => o.MaxPoolSize = Math.Max(o.MaxPoolSize, settings.Concurrency + 16));
+
+// EXPERIMENT (temporary, not to keep): the admin token scheme not made the default scheme.
+if (Environment.GetEnvironmentVariable("BENCH_NO_AUTO_AUTH") == "1")
+{
+    AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+}
 
 await using var host = builder.Build();
 host.UseLoyaltyWeb();
@@ -51,31 +61,28 @@ await host.StartAsync();
 try
 {
     var database = host.Services.GetRequiredService<NpgsqlDataSource>();
-    await using (var create = database.CreateCommand(BenchLedger.CreateTable))
-    {
-        await create.ExecuteNonQueryAsync();
-    }
-
-    var address = ApplicationAddresses.Of(host.Services)[0];
+    var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     var grains = host.Services.GetRequiredService<IGrainFactory>();
-    var scenarios = new RuntimeScenarios(grains, database, settings);
-    await using var cards = new CardScenarios(grains, host.Services.GetRequiredService<GrainStateSerializer>(), database, address, settings);
+    var orleans = new OrleansScenarios(grains, database, settings);
+    await using var cards = new CardScenarios(host.Services, address, settings);
     IReadOnlyList<string> names = settings.Scenario switch
     {
-        "all" => [.. RuntimeScenarios.Names, .. CardScenarios.Names],
+        "all" => [.. OrleansScenarios.Names, .. CardScenarios.Names],
         "cards" => CardScenarios.Names,
-        _ => [settings.Scenario],
+        _ => settings.Scenario.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
     };
     var results = new List<ScenarioResult>();
-    Console.WriteLine($"{Environment.ProcessorCount} cores, concurrency {settings.Concurrency}, {settings.Seconds} s per scenario after {settings.WarmUpSeconds} s warm-up");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{Environment.ProcessorCount} cores, concurrency {settings.Concurrency}, {settings.Seconds} s per scenario after {settings.WarmUpSeconds} s warm-up; load average {LoadAverage()}"));
     foreach (var name in CardScenarios.InRounds(names, settings.Rounds))
     {
-        Console.WriteLine($"{name}...");
-        results.Add(CardScenarios.Names.Contains(CardScenarios.BaseName(name)) ? await cards.RunAsync(name) : await scenarios.RunAsync(name));
+        Console.WriteLine($"{name}... (load average {LoadAverage()})");
+        results.Add(CardScenarios.Names.Contains(CardScenarios.BaseName(name)) ? await cards.RunAsync(name) : await orleans.RunAsync(name));
     }
 
     var table = ResultTable.WithRatios(results);
     Console.WriteLine();
+    Console.WriteLine($"load average at the end: {LoadAverage()}");
     ResultTable.Print(table, Console.Out);
     if (settings.Rounds > 1)
     {
@@ -97,3 +104,7 @@ finally
         Directory.Delete(dataDirectory, recursive: true);
     }
 }
+
+// The machine's 1, 5 and 15 minute load averages (Linux): on a shared machine, what else was running.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -6,14 +6,17 @@ namespace Loyalty.GrainInterfaces.Cards;
 /// adjustment (<see cref="StampsDelta"/>, <see cref="PointsDelta"/>, <see cref="Reason"/>), void
 /// (<see cref="VoidedTransactionId"/>, <see cref="Reason"/>).
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.cards.CardCommand")]
 public sealed record CardCommand(
-    CardCommandKind Kind,
-    OperationOrigin Origin,
-    int? Count = null,
-    long? PurchaseAmountMinor = null,
-    string? Currency = null,
-    string? RewardId = null,
-    int? StampsDelta = null,
-    long? PointsDelta = null,
-    string? Reason = null,
-    Guid? VoidedTransactionId = null);
+    [Id(0)] CardCommandKind Kind,
+    [Id(1)] OperationOrigin Origin,
+    [Id(2)] int? Count = null,
+    [Id(3)] long? PurchaseAmountMinor = null,
+    [Id(4)] string? Currency = null,
+    [Id(5)] string? RewardId = null,
+    [Id(6)] int? StampsDelta = null,
+    [Id(7)] long? PointsDelta = null,
+    [Id(8)] string? Reason = null,
+    [Id(9)] Guid? VoidedTransactionId = null);

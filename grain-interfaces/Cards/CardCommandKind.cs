@@ -4,6 +4,8 @@ using Loyalty.GrainInterfaces.Json;
 namespace Loyalty.GrainInterfaces.Cards;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<CardCommandKind>))]
+[GenerateSerializer]
+[Alias("loyalty.cards.CardCommandKind")]
 public enum CardCommandKind
 {
     Stamp,

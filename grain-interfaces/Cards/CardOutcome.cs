@@ -6,11 +6,13 @@ namespace Loyalty.GrainInterfaces.Cards;
 /// card (stamps, points, redemptions, adjustments, voids) with its <see cref="Balance"/> after the operation, which
 /// its ledger entry records (an answer stored before that form also carries the card).
 /// </summary>
+[GenerateSerializer]
+[Alias("loyalty.cards.CardOutcome")]
 public sealed record CardOutcome(
-    CardOutcomeStatus Status,
-    CardView? Card = null,
-    CardBalance? Balance = null,
-    Guid? TransactionId = null,
-    long? PointsEarned = null,
-    CardError? Error = null,
-    bool Replayed = false);
+    [Id(0)] CardOutcomeStatus Status,
+    [Id(1)] CardView? Card = null,
+    [Id(2)] CardBalance? Balance = null,
+    [Id(3)] Guid? TransactionId = null,
+    [Id(4)] long? PointsEarned = null,
+    [Id(5)] CardError? Error = null,
+    [Id(6)] bool Replayed = false);

@@ -4,6 +4,8 @@ using Loyalty.GrainInterfaces.Json;
 namespace Loyalty.GrainInterfaces.Cards;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<CardOutcomeStatus>))]
+[GenerateSerializer]
+[Alias("loyalty.cards.CardOutcomeStatus")]
 public enum CardOutcomeStatus
 {
     /// <summary>The operation changed the card (or enrolled a new customer).</summary>

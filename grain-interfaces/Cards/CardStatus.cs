@@ -4,6 +4,8 @@ using Loyalty.GrainInterfaces.Json;
 namespace Loyalty.GrainInterfaces.Cards;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<CardStatus>))]
+[GenerateSerializer]
+[Alias("loyalty.cards.CardStatus")]
 public enum CardStatus
 {
     Active,

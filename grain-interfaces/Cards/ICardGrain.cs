@@ -1,4 +1,4 @@
-using Loyalty.Runtime.Core;
+using Orleans.Concurrency;
 
 namespace Loyalty.GrainInterfaces.Cards;
 
@@ -7,19 +7,24 @@ namespace Loyalty.GrainInterfaces.Cards;
 /// card's hash-chained ledger and committed atomically with the card's state, its read-model row, the idempotency
 /// record and any outbox messages. Called by the terminal and admin APIs and by <see cref="IEnrollmentGrain"/>.
 /// </summary>
+[Alias("loyalty.ICardGrain")]
 public interface ICardGrain : IGrainWithStringKey
 {
     /// <summary>Creates the card (with the program's welcome bonus). Called only by the enrolment grain.</summary>
+    [Alias("CreateAsync")]
     Task<CardOutcome> CreateAsync(EnrollmentRequest request);
 
     /// <summary>Applies a stamp, redemption, points, adjustment or void operation, once per idempotency key.</summary>
+    [Alias("ApplyAsync")]
     Task<CardOutcome> ApplyAsync(CardCommand command);
 
     /// <summary>The card, or null when no card has this number.</summary>
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<CardView?> GetAsync();
 
     /// <summary>Recomputes every ledger entry's hash from the stored rows: false when an entry was edited, removed or reordered.</summary>
     [ReadOnly]
+    [Alias("VerifyLedgerAsync")]
     Task<LedgerVerificationResult> VerifyLedgerAsync();
 }

@@ -1,4 +1,11 @@
 namespace Loyalty.GrainInterfaces.Cards;
 
 /// <summary>The outcome of checking a card's ledger chain; <see cref="FirstBadSequence"/> is set when it is broken.</summary>
-public sealed record LedgerVerificationResult(bool IsValid, long EntriesChecked, long? FirstBadSequence, string? Problem);
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.cards.LedgerVerificationResult")]
+public sealed record LedgerVerificationResult(
+    [Id(0)] bool IsValid,
+    [Id(1)] long EntriesChecked,
+    [Id(2)] long? FirstBadSequence,
+    [Id(3)] string? Problem);

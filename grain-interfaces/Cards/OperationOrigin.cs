@@ -9,12 +9,15 @@ namespace Loyalty.GrainInterfaces.Cards;
 /// <param name="IdempotencyKey">1 to 128 characters, unique per merchant.</param>
 /// <param name="OccurredAt">When the tablet performed the operation (offline queue), if it says.</param>
 /// <param name="Actor">For admin operations, who made them (admin token id): the change is also audited.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.cards.OperationOrigin")]
 public sealed record OperationOrigin(
-    Guid MerchantId,
-    Guid? StoreId,
-    Guid? DeviceId,
-    Guid? PinId,
-    string StoreTimeZone,
-    string IdempotencyKey,
-    DateTimeOffset? OccurredAt,
-    string? Actor = null);
+    [Id(0)] Guid MerchantId,
+    [Id(1)] Guid? StoreId,
+    [Id(2)] Guid? DeviceId,
+    [Id(3)] Guid? PinId,
+    [Id(4)] string StoreTimeZone,
+    [Id(5)] string IdempotencyKey,
+    [Id(6)] DateTimeOffset? OccurredAt,
+    [Id(7)] string? Actor = null);

@@ -8,7 +8,12 @@ namespace Loyalty.GrainInterfaces.Commands;
 /// <param name="Code">The machine code.</param>
 /// <param name="Message">A human-readable explanation.</param>
 /// <param name="Errors">Field-level messages, for validation errors only.</param>
-public sealed record CommandError(string Code, string Message, IReadOnlyDictionary<string, IReadOnlyList<string>>? Errors = null)
+[GenerateSerializer]
+[Alias("loyalty.commands.CommandError")]
+public sealed record CommandError(
+    [Id(0)] string Code,
+    [Id(1)] string Message,
+    [Id(2)] IReadOnlyDictionary<string, IReadOnlyList<string>>? Errors = null)
 {
     /// <summary>A validation error with its field messages; the message is the first field message.</summary>
     public static CommandError Validation(IReadOnlyDictionary<string, IReadOnlyList<string>> errors)

@@ -9,7 +9,9 @@ namespace Loyalty.GrainInterfaces.Commands;
 /// </summary>
 /// <param name="Value">The result when the command succeeded.</param>
 /// <param name="Error">The refusal when it did not.</param>
-public sealed record CommandResult<T>(T? Value, CommandError? Error)
+[GenerateSerializer]
+[Alias("loyalty.commands.CommandResult`1")]
+public sealed record CommandResult<T>([Id(0)] T? Value, [Id(1)] CommandError? Error)
     where T : class
 {
     /// <summary>Whether the command succeeded (then <see cref="Value"/> is set).</summary>

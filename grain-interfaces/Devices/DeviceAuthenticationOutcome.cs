@@ -4,6 +4,8 @@ using Loyalty.GrainInterfaces.Json;
 namespace Loyalty.GrainInterfaces.Devices;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<DeviceAuthenticationOutcome>))]
+[GenerateSerializer]
+[Alias("loyalty.devices.DeviceAuthenticationOutcome")]
 public enum DeviceAuthenticationOutcome
 {
     /// <summary>The token is this device's and the device is active.</summary>

@@ -4,6 +4,8 @@ using Loyalty.GrainInterfaces.Json;
 namespace Loyalty.GrainInterfaces.Devices;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<DeviceStatus>))]
+[GenerateSerializer]
+[Alias("loyalty.devices.DeviceStatus")]
 public enum DeviceStatus
 {
     Active,

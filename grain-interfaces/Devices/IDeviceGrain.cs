@@ -1,4 +1,4 @@
-using Loyalty.Runtime.Core;
+using Orleans.Concurrency;
 
 namespace Loyalty.GrainInterfaces.Devices;
 
@@ -7,7 +7,7 @@ namespace Loyalty.GrainInterfaces.Devices;
 /// revocation: every terminal request is authenticated by a call to it, so a revoke that has returned is seen by
 /// the next request on every frontend (no cache can outlive it).
 /// </summary>
-[GrainType("device")]
+[Alias("loyalty.IDeviceGrain")]
 public interface IDeviceGrain : IGrainWithGuidKey
 {
     /// <summary>
@@ -15,16 +15,19 @@ public interface IDeviceGrain : IGrainWithGuidKey
     /// <c>devices</c> row and a <c>device.paired</c> audit entry by <c>device:{id}</c>) and returns the token, which is
     /// never available again. Null when the device id is taken.
     /// </summary>
+    [Alias("PairAsync")]
     Task<DevicePairing?> PairAsync(PairDeviceCommand command);
 
     /// <summary>
     /// Checks a presented token's SHA-256 in constant time. An active device's last-seen time is updated,
     /// persisted at most once a minute.
     /// </summary>
+    [Alias("AuthenticateAsync")]
     Task<DeviceAuthentication> AuthenticateAsync(byte[] tokenHash);
 
     /// <summary>The device, or null when it was never paired.</summary>
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<DeviceDetails?> GetAsync();
 
     /// <summary>
@@ -32,6 +35,7 @@ public interface IDeviceGrain : IGrainWithGuidKey
     /// Returns false when the device was never paired. The revoke commits with a <c>device.revoked</c> audit entry by
     /// <paramref name="actor"/>. Revoking twice is harmless (and audited once).
     /// </summary>
+    [Alias("RevokeAsync")]
     Task<bool> RevokeAsync(string actor);
 
     /// <summary>
@@ -39,5 +43,6 @@ public interface IDeviceGrain : IGrainWithGuidKey
     /// own rules accepted the stamps; allowed stamps stay counted even if the card's write then fails (the cap errs
     /// toward refusing). A retry with the same idempotency key is answered as the first time without counting again.
     /// </summary>
+    [Alias("CountStampsAsync")]
     Task<DeviceStampDecision> CountStampsAsync(DeviceStampRequest request);
 }

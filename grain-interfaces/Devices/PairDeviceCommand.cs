@@ -1,4 +1,7 @@
 namespace Loyalty.GrainInterfaces.Devices;
 
 /// <summary>A device to pair with a store, from a redeemed pairing code.</summary>
-public sealed record PairDeviceCommand(Guid StoreId, Guid MerchantId, string Name);
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.devices.PairDeviceCommand")]
+public sealed record PairDeviceCommand([Id(0)] Guid StoreId, [Id(1)] Guid MerchantId, [Id(2)] string Name);

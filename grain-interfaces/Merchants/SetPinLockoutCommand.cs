@@ -4,4 +4,10 @@ namespace Loyalty.GrainInterfaces.Merchants;
 /// <param name="MaxConsecutiveFailures">Failures in a row that lock a PIN, 1 to 100.</param>
 /// <param name="LockMinutes">How long a lock lasts, 1 to 1440 minutes.</param>
 /// <param name="Actor">Who asks, for the audit log (an admin token id or "system").</param>
-public sealed record SetPinLockoutCommand(int? MaxConsecutiveFailures, int? LockMinutes, string Actor);
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.merchants.SetPinLockoutCommand")]
+public sealed record SetPinLockoutCommand(
+    [Id(0)] int? MaxConsecutiveFailures,
+    [Id(1)] int? LockMinutes,
+    [Id(2)] string Actor);

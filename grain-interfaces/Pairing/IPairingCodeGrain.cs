@@ -1,5 +1,3 @@
-using Loyalty.Runtime.Core;
-
 namespace Loyalty.GrainInterfaces.Pairing;
 
 /// <summary>
@@ -7,12 +5,14 @@ namespace Loyalty.GrainInterfaces.Pairing;
 /// for 10 minutes, redeemable once: redemptions run one at a time on the single activation, so of two concurrent
 /// redemptions exactly one succeeds.
 /// </summary>
-[GrainType("pairing-code")]
+[Alias("loyalty.IPairingCodeGrain")]
 public interface IPairingCodeGrain : IGrainWithStringKey
 {
     /// <summary>Issues the code for a store; null when the code was already issued (the caller draws another).</summary>
+    [Alias("IssueAsync")]
     Task<PairingCodeIssue?> IssueAsync(Guid storeId, Guid merchantId);
 
     /// <summary>Redeems the code: the store it was issued for, once; then and after expiry, the reason it is refused.</summary>
+    [Alias("RedeemAsync")]
     Task<PairingCodeRedemption> RedeemAsync();
 }

@@ -4,6 +4,8 @@ using Loyalty.GrainInterfaces.Json;
 namespace Loyalty.GrainInterfaces.Pairing;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<PairingCodeOutcome>))]
+[GenerateSerializer]
+[Alias("loyalty.pairing.PairingCodeOutcome")]
 public enum PairingCodeOutcome
 {
     /// <summary>This call redeemed the code.</summary>

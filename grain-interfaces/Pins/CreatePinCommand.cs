@@ -5,7 +5,15 @@ namespace Loyalty.GrainInterfaces.Pins;
 /// never stored or logged. <see cref="Actor"/> is who creates it, for the audit log (an admin token id or "system").
 /// The lockout policy is not part of the command: the PIN grain takes its merchant's current one.
 /// </summary>
-public sealed record CreatePinCommand(Guid StoreId, Guid MerchantId, string Name, string Pin, string Actor)
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.pins.CreatePinCommand")]
+public sealed record CreatePinCommand(
+    [Id(0)] Guid StoreId,
+    [Id(1)] Guid MerchantId,
+    [Id(2)] string Name,
+    [Id(3)] string Pin,
+    [Id(4)] string Actor)
 {
     // The clear PIN must not reach logs through a record's generated ToString.
     public override string ToString() => $"CreatePinCommand {{ StoreId = {StoreId}, MerchantId = {MerchantId}, Name = {Name}, Actor = {Actor} }}";

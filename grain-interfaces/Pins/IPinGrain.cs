@@ -1,4 +1,4 @@
-using Loyalty.Runtime.Core;
+using Orleans.Concurrency;
 
 namespace Loyalty.GrainInterfaces.Pins;
 
@@ -9,7 +9,7 @@ namespace Loyalty.GrainInterfaces.Pins;
 /// (<see cref="Merchants.IMerchantGrain.GetPinLockoutAsync"/>), read when the PIN is created, when it activates, and
 /// again before a check once the copy it holds is a minute old.
 /// </summary>
-[GrainType("pin")]
+[Alias("loyalty.IPinGrain")]
 public interface IPinGrain : IGrainWithGuidKey
 {
     /// <summary>
@@ -17,10 +17,12 @@ public interface IPinGrain : IGrainWithGuidKey
     /// the merchant's lockout policy, and writes the state with its <c>staff_pins</c> row and a <c>pin.created</c> audit
     /// entry. Creating an existing PIN again changes nothing and returns it.
     /// </summary>
+    [Alias("CreateAsync")]
     Task<PinDetails> CreateAsync(CreatePinCommand command);
 
     /// <summary>The PIN as terminals see it for offline verification, or null when it does not exist.</summary>
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<PinDetails?> GetAsync();
 
     /// <summary>
@@ -28,11 +30,13 @@ public interface IPinGrain : IGrainWithGuidKey
     /// <see cref="PinVerificationOutcome.Forbidden"/>; a locked PIN is refused without checking; a wrong PIN counts
     /// as a failure toward the lockout; a right one resets the count.
     /// </summary>
+    [Alias("VerifyAsync")]
     Task<PinVerification> VerifyAsync(Guid storeId, string pin);
 
     /// <summary>
     /// Counts <paramref name="count"/> (1 to 100) failures that a terminal of <paramref name="storeId"/> saw
     /// offline, the last at <paramref name="lastAttemptAt"/>, toward the same lockout as online failures.
     /// </summary>
+    [Alias("RecordOfflineFailuresAsync")]
     Task<PinVerification> RecordOfflineFailuresAsync(Guid storeId, int count, DateTimeOffset lastAttemptAt);
 }

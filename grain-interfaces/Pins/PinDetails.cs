@@ -1,11 +1,14 @@
 namespace Loyalty.GrainInterfaces.Pins;
 
 /// <summary>A staff PIN as terminals get it: the bcrypt hash (for offline checks) and the lock, if any.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.pins.PinDetails")]
 public sealed record PinDetails(
-    Guid PinId,
-    Guid StoreId,
-    Guid MerchantId,
-    string Name,
-    string PinHash,
-    DateTimeOffset? LockedUntil,
-    DateTimeOffset CreatedAt);
+    [Id(0)] Guid PinId,
+    [Id(1)] Guid StoreId,
+    [Id(2)] Guid MerchantId,
+    [Id(3)] string Name,
+    [Id(4)] string PinHash,
+    [Id(5)] DateTimeOffset? LockedUntil,
+    [Id(6)] DateTimeOffset CreatedAt);

@@ -4,7 +4,13 @@ namespace Loyalty.GrainInterfaces.Pins;
 /// The answer to a PIN check or an offline failure report. <see cref="AttemptsRemaining"/> is how many failures are
 /// left before the PIN locks (0 while locked); <see cref="LockedUntil"/> is set while the PIN is locked.
 /// </summary>
-public sealed record PinVerification(PinVerificationOutcome Outcome, int AttemptsRemaining, DateTimeOffset? LockedUntil)
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.pins.PinVerification")]
+public sealed record PinVerification(
+    [Id(0)] PinVerificationOutcome Outcome,
+    [Id(1)] int AttemptsRemaining,
+    [Id(2)] DateTimeOffset? LockedUntil)
 {
     public static PinVerification NotFound { get; } = new(PinVerificationOutcome.NotFound, 0, null);
 

@@ -4,6 +4,8 @@ using Loyalty.GrainInterfaces.Json;
 namespace Loyalty.GrainInterfaces.Pins;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<PinVerificationOutcome>))]
+[GenerateSerializer]
+[Alias("loyalty.pins.PinVerificationOutcome")]
 public enum PinVerificationOutcome
 {
     /// <summary>The PIN is right.</summary>

@@ -6,4 +6,6 @@ namespace Loyalty.GrainInterfaces.Programs;
 /// while <see cref="ProgramDefinition.Id"/> and the reward ids are replaced by the grain.
 /// </param>
 /// <param name="Actor">Who asks, for the audit log (an admin token id or "system").</param>
-public sealed record CreateProgramCommand(ProgramDefinition Program, string Actor);
+[GenerateSerializer]
+[Alias("loyalty.programs.CreateProgramCommand")]
+public sealed record CreateProgramCommand([Id(0)] ProgramDefinition Program, [Id(1)] string Actor);

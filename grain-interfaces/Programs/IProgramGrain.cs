@@ -1,5 +1,5 @@
 using Loyalty.GrainInterfaces.Commands;
-using Loyalty.Runtime.Core;
+using Orleans.Concurrency;
 
 namespace Loyalty.GrainInterfaces.Programs;
 
@@ -7,6 +7,7 @@ namespace Loyalty.GrainInterfaces.Programs;
 /// A merchant's loyalty program, keyed by its id. Card grains call <see cref="GetAsync"/> for the rules they apply;
 /// the grain keeps the <c>programs</c> read model in step.
 /// </summary>
+[Alias("loyalty.IProgramGrain")]
 public interface IProgramGrain : IGrainWithGuidKey
 {
     /// <summary>
@@ -14,9 +15,11 @@ public interface IProgramGrain : IGrainWithGuidKey
     /// reward gets a new id. Writes the <c>programs</c> row and an audit entry with the state. Refuses with
     /// <c>validation</c>, <c>merchant-not-found</c>, or <c>conflict</c> when this program already exists.
     /// </summary>
+    [Alias("CreateAsync")]
     Task<CommandResult<ProgramDefinition>> CreateAsync(CreateProgramCommand command);
 
     /// <summary>The program, or null when it was never created.</summary>
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<ProgramDefinition?> GetAsync();
 }

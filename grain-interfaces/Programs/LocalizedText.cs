@@ -4,7 +4,11 @@ namespace Loyalty.GrainInterfaces.Programs;
 /// A text in several languages (keys: <see cref="Locales.Supported"/>). <see cref="Resolve"/> falls back from the
 /// exact locale to its language ("fr-LU" to "fr"), then to <see cref="DefaultLocale"/>.
 /// </summary>
-public sealed record LocalizedText(IReadOnlyDictionary<string, string> Texts, string DefaultLocale = Locales.Default)
+[GenerateSerializer]
+[Alias("loyalty.programs.LocalizedText")]
+public sealed record LocalizedText(
+    [Id(0)] IReadOnlyDictionary<string, string> Texts,
+    [Id(1)] string DefaultLocale = Locales.Default)
 {
     public static LocalizedText Empty { get; } = new(new Dictionary<string, string>());
 

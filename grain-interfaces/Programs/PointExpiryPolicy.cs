@@ -7,7 +7,10 @@ namespace Loyalty.GrainInterfaces.Programs;
 /// after it was earned. <see cref="PointExpiryMode.Inactivity"/>: the whole balance expires after <see cref="Days"/>
 /// days without customer activity. <see cref="Days"/> is ignored for <see cref="PointExpiryMode.None"/>.
 /// </summary>
-public sealed record PointExpiryPolicy(PointExpiryMode Mode, int Days = 0)
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.programs.PointExpiryPolicy")]
+public sealed record PointExpiryPolicy([Id(0)] PointExpiryMode Mode, [Id(1)] int Days = 0)
 {
     public static PointExpiryPolicy None { get; } = new(PointExpiryMode.None);
 

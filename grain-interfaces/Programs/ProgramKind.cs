@@ -4,6 +4,8 @@ using Loyalty.GrainInterfaces.Json;
 namespace Loyalty.GrainInterfaces.Programs;
 
 [JsonConverter(typeof(CamelCaseEnumConverter<ProgramKind>))]
+[GenerateSerializer]
+[Alias("loyalty.programs.ProgramKind")]
 public enum ProgramKind
 {
     Stamps,

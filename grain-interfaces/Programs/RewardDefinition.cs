@@ -1,4 +1,7 @@
 namespace Loyalty.GrainInterfaces.Programs;
 
 /// <summary>One entry of a program's points reward catalogue.</summary>
-public sealed record RewardDefinition(string Id, string Name, long PointsCost);
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.programs.RewardDefinition")]
+public sealed record RewardDefinition([Id(0)] string Id, [Id(1)] string Name, [Id(2)] long PointsCost);

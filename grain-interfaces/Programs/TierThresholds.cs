@@ -6,7 +6,12 @@ namespace Loyalty.GrainInterfaces.Programs;
 /// is Silver, else Bronze. Defaults: Silver at 1,000, Gold at 5,000. Spending and expiry never lower lifetime points,
 /// so they never lower a tier; only voiding an earn does (that earn should not have happened).
 /// </summary>
-public sealed record TierThresholds(long Silver = TierThresholds.DefaultSilver, long Gold = TierThresholds.DefaultGold)
+[GenerateSerializer]
+[Immutable]
+[Alias("loyalty.programs.TierThresholds")]
+public sealed record TierThresholds(
+    [Id(0)] long Silver = TierThresholds.DefaultSilver,
+    [Id(1)] long Gold = TierThresholds.DefaultGold)
 {
     public const long DefaultSilver = 1_000;
     public const long DefaultGold = 5_000;

@@ -7,10 +7,12 @@ namespace Loyalty.GrainInterfaces.Stores;
 /// <param name="TimeZone">IANA time zone id; null means <see cref="StoreDefaults.TimeZone"/>.</param>
 /// <param name="Descriptions">Description per locale (en, fr, de, lb); null means none.</param>
 /// <param name="Actor">Who asks, for the audit log (an admin token id or "system").</param>
+[GenerateSerializer]
+[Alias("loyalty.stores.CreateStoreCommand")]
 public sealed record CreateStoreCommand(
-    Guid MerchantId,
-    string? Name,
-    string? Slug,
-    string? TimeZone,
-    IReadOnlyDictionary<string, string?>? Descriptions,
-    string Actor);
+    [Id(0)] Guid MerchantId,
+    [Id(1)] string? Name,
+    [Id(2)] string? Slug,
+    [Id(3)] string? TimeZone,
+    [Id(4)] IReadOnlyDictionary<string, string?>? Descriptions,
+    [Id(5)] string Actor);

@@ -1,5 +1,5 @@
 using Loyalty.GrainInterfaces.Commands;
-using Loyalty.Runtime.Core;
+using Orleans.Concurrency;
 
 namespace Loyalty.GrainInterfaces.Stores;
 
@@ -7,6 +7,7 @@ namespace Loyalty.GrainInterfaces.Stores;
 /// A store of a merchant, keyed by its id: name, slug (unique per merchant), IANA time zone (daily caps count in
 /// it) and descriptions per locale. The grain keeps the <c>stores</c> read model in step.
 /// </summary>
+[Alias("loyalty.IStoreGrain")]
 public interface IStoreGrain : IGrainWithGuidKey
 {
     /// <summary>
@@ -14,6 +15,7 @@ public interface IStoreGrain : IGrainWithGuidKey
     /// <c>validation</c>, <c>merchant-not-found</c>, or <c>conflict</c> when the slug is taken in the merchant or
     /// this store already exists.
     /// </summary>
+    [Alias("CreateAsync")]
     Task<CommandResult<StoreDetails>> CreateAsync(CreateStoreCommand command);
 
     /// <summary>
@@ -21,5 +23,6 @@ public interface IStoreGrain : IGrainWithGuidKey
     /// then English, then any description; null when the store was never created.
     /// </summary>
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<StoreDetails?> GetAsync(string? locale);
 }

@@ -10,13 +10,15 @@ namespace Loyalty.GrainInterfaces.Stores;
 /// <param name="Description">The description chosen for the requested locale (see <see cref="StoreDescriptions"/>), or null when there is none.</param>
 /// <param name="DescriptionLocale">The locale <paramref name="Description"/> is in.</param>
 /// <param name="CreatedAt">When the store was created.</param>
+[GenerateSerializer]
+[Alias("loyalty.stores.StoreDetails")]
 public sealed record StoreDetails(
-    Guid Id,
-    Guid MerchantId,
-    string Name,
-    string Slug,
-    string TimeZone,
-    IReadOnlyDictionary<string, string> Descriptions,
-    string? Description,
-    string? DescriptionLocale,
-    DateTimeOffset CreatedAt);
+    [Id(0)] Guid Id,
+    [Id(1)] Guid MerchantId,
+    [Id(2)] string Name,
+    [Id(3)] string Slug,
+    [Id(4)] string TimeZone,
+    [Id(5)] IReadOnlyDictionary<string, string> Descriptions,
+    [Id(6)] string? Description,
+    [Id(7)] string? DescriptionLocale,
+    [Id(8)] DateTimeOffset CreatedAt);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Audit;
 

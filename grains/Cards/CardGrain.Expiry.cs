@@ -1,8 +1,7 @@
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.GrainInterfaces.Programs;
 using Loyalty.Grains.Ledger;
-using Loyalty.Runtime.Persistence;
-using Loyalty.Runtime.Reminders;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Cards;
 
@@ -18,75 +17,87 @@ public sealed partial class CardGrain
     // Reminders are periodic; the period only matters if a tick finds nothing due (it then re-plans).
     private static readonly TimeSpan ExpiryReminderPeriod = TimeSpan.FromDays(1);
 
+    // The first tick is asked for at most this far ahead: Orleans 10.2 lost reminders due beyond 49.7 days (a timer's
+    // range). A tick before the expiry finds nothing due and the daily period carries the card to it.
+    private static readonly TimeSpan MaxReminderDue = TimeSpan.FromDays(28);
+
     /// <summary>How long before points expire the customer is told (a "points expiring" outbox message).</summary>
     public static readonly TimeSpan ExpiryNoticeLead = TimeSpan.FromDays(14);
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != ExpiryReminder || state.State.Card is not { } card)
+        if (reminderName != ExpiryReminder)
         {
             return;
         }
 
-        var program = await GetProgramAsync(Guid.Parse(card.ProgramId, System.Globalization.CultureInfo.InvariantCulture));
-        if (program is null)
+        var committed = Task.CompletedTask;
+        await EnterTurnAsync();
+        try
         {
-            return;
+            if (_state.Card is not { } card
+                || await GetProgramAsync(Guid.Parse(card.ProgramId, System.Globalization.CultureInfo.InvariantCulture)) is not { } program)
+            {
+                return;
+            }
+
+            var before = _state;
+            var now = time.GetUtcNow();
+            var context = OperationContext.ForSystem(Guid.NewGuid(), now);
+            var expiry = card.ExpirePoints(program, context);
+            List<StorageRow> rows = [];
+            if (expiry.Fact is { } fact)
+            {
+                var entry = LedgerChain.Append(_state.Head, fact, context);
+                _state = _state with { Card = expiry.State, Head = entry.Head };
+                rows.Add(CardRows.Ledger(entry));
+                rows.Add(CardRows.Outbox(OutboxTopics.PointsExpired, _state.MerchantId, card.CardNumber, new { points = expiry.ExpiredPoints }, now));
+            }
+
+            AnnounceExpiry(program, now, rows);
+            await PlanExpiryAsync(program);
+            if (!ReferenceEquals(before, _state))
+            {
+                committed = Stage(rows);
+            }
+        }
+        finally
+        {
+            _turn.Release();
         }
 
-        var now = time.GetUtcNow();
-        var context = OperationContext.ForSystem(Guid.NewGuid(), now);
-        var expiry = card.ExpirePoints(program, context);
-        if (expiry.Fact is { } fact)
-        {
-            var merchantId = state.State.MerchantId;
-            var entry = LedgerChain.Append(state.State.Head, fact, context);
-            state.State = state.State with { Card = expiry.State, Head = entry.Head };
-            await state.WriteStateAsync(
-            [
-                CardRows.Ledger(entry),
-                CardRows.Outbox(OutboxTopics.PointsExpired, merchantId, card.CardNumber, new { points = expiry.ExpiredPoints }, now),
-            ]);
-        }
-
-        await AnnounceExpiryAsync(program, now);
-        await PlanExpiryAsync(program);
+        await committed;
     }
 
     /// <summary>Once per upcoming expiry, within the notice lead: tell the customer how many points expire and when.</summary>
-    private async Task AnnounceExpiryAsync(ProgramDefinition program, DateTimeOffset now)
+    private void AnnounceExpiry(ProgramDefinition program, DateTimeOffset now, List<StorageRow> rows)
     {
-        if (state.State.Card is not { } card || card.NextExpiryDueAt(program) is not { } due || due - ExpiryNoticeLead > now || state.State.ExpiryNoticeFor == due)
+        if (_state.Card is not { } card || card.NextExpiryDueAt(program) is not { } due || due - ExpiryNoticeLead > now || _state.ExpiryNoticeFor == due)
         {
             return;
         }
 
         var expiring = card.PointsExpiringWithin(program, due - now, now);
-        state.State = state.State with { ExpiryNoticeFor = due };
-        await state.WriteStateAsync(expiring.Points <= 0
-            ? []
-            : [CardRows.Outbox(OutboxTopics.PointsExpiring, state.State.MerchantId, card.CardNumber, new { points = expiring.Points, expiresAt = due }, now)]);
-    }
-
-    /// <summary>After a committed change: keep the expiry reminder due at the card's next expiry, or remove it.</summary>
-    private async Task<CardOutcome> AfterChangeAsync(CardOutcome outcome, ProgramDefinition program)
-    {
-        if (outcome.Status == CardOutcomeStatus.Applied)
+        _state = _state with { ExpiryNoticeFor = due };
+        if (expiring.Points > 0)
         {
-            await PlanExpiryAsync(program);
+            rows.Add(CardRows.Outbox(OutboxTopics.PointsExpiring, _state.MerchantId, card.CardNumber, new { points = expiring.Points, expiresAt = due }, now));
         }
-
-        return outcome;
     }
 
+    /// <summary>
+    /// With the turn held, after a change: keeps the expiry reminder due at the card's next expiry (or removes it) and
+    /// records when in the state, which the caller then stages. The reminder is registered before the state that
+    /// mentions it commits: should that write fail, a tick finds nothing due and plans again.
+    /// </summary>
     private async Task PlanExpiryAsync(ProgramDefinition program)
     {
         // Wake first for the notice (unless it went out, or its time has passed), then for the expiry itself.
-        var expiry = state.State.Card?.NextExpiryDueAt(program);
-        var due = expiry is { } expiresAt && state.State.ExpiryNoticeFor != expiresAt && expiresAt - ExpiryNoticeLead > time.GetUtcNow()
+        var expiry = _state.Card?.NextExpiryDueAt(program);
+        var due = expiry is { } expiresAt && _state.ExpiryNoticeFor != expiresAt && expiresAt - ExpiryNoticeLead > time.GetUtcNow()
             ? expiresAt - ExpiryNoticeLead
             : expiry;
-        if (due == state.State.ExpiryReminderDue)
+        if (due == _state.ExpiryReminderDue)
         {
             return;
         }
@@ -94,14 +105,14 @@ public sealed partial class CardGrain
         if (due is { } at)
         {
             var wait = at - time.GetUtcNow();
-            await RegisterOrUpdateReminderAsync(ExpiryReminder, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, ExpiryReminderPeriod);
+            var dueTime = wait <= TimeSpan.Zero ? TimeSpan.Zero : wait > MaxReminderDue ? MaxReminderDue : wait;
+            await this.RegisterOrUpdateReminder(ExpiryReminder, dueTime, ExpiryReminderPeriod);
         }
-        else
+        else if (await this.GetReminder(ExpiryReminder) is { } reminder)
         {
-            await UnregisterReminderAsync(ExpiryReminder);
+            await this.UnregisterReminder(reminder);
         }
 
-        state.State = state.State with { ExpiryReminderDue = due };
-        await state.WriteStateAsync();
+        _state = _state with { ExpiryReminderDue = due };
     }
 }

@@ -5,46 +5,143 @@ using Loyalty.Grains.Audit;
 using Loyalty.Grains.Idempotency;
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Rules;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.Storage;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Loyalty.Grains.Cards;
 
 /// <summary>Card operations: idempotency first, then the rules, then one atomic write.</summary>
 public sealed partial class CardGrain
 {
+    /// <summary>How often an operation runs again when a write it rode failed for another operation's sake.</summary>
+    private const int MaxAttempts = 3;
+
+    /// <summary>The operations staged or being written, by idempotency key: a retry sent while its first is in flight waits for it.</summary>
+    private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
+
     public async Task<CardOutcome> ApplyAsync(CardCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (state.State.Card is not { } card)
+        for (var attempt = 1; ; attempt++)
         {
-            return new CardOutcome(CardOutcomeStatus.NotFound, Error: new CardError(CardErrorCodes.CardNotFound, $"No card has number {GrainId.Key}."));
+            try
+            {
+                return await ApplyOnceAsync(command);
+            }
+            catch (Exception exception) when (IsRetryable(exception) && attempt < MaxAttempts)
+            {
+                // Another operation's write failed (its key was in use, another activation wrote): nothing of this one
+                // was applied, and the card reloads before judging it again.
+                LogRetrying(logger, command.Origin.IdempotencyKey, CardNumber, attempt);
+            }
+            catch (Exception exception) when (exception is CardWriteException || IsRetryable(exception))
+            {
+                throw NotWritten(exception);
+            }
+        }
+    }
+
+    private async Task<CardOutcome> ApplyOnceAsync(CardCommand command)
+    {
+        var key = command.Origin.IdempotencyKey;
+        string fingerprint;
+        Guid merchantId;
+        InFlight? first = null;
+        InFlight? mine = null;
+        var remembered = false;
+        var outcome = default(CardOutcome);
+        var committed = Task.CompletedTask;
+        await EnterTurnAsync();
+        try
+        {
+            if (_state.Card is not { } card)
+            {
+                return new CardOutcome(CardOutcomeStatus.NotFound, Error: new CardError(CardErrorCodes.CardNotFound, $"No card has number {CardNumber}."));
+            }
+
+            if (IdempotencyRules.ValidateKey(key) is { } keyProblem)
+            {
+                return new CardOutcome(CardOutcomeStatus.Refused, Error: CardViews.Of(RuleViolation.Validation("idempotencyKey", keyProblem)));
+            }
+
+            merchantId = _state.MerchantId;
+            if (command.Origin.MerchantId != merchantId)
+            {
+                return CardViews.Refused(CardErrorCodes.Forbidden, "The card belongs to another merchant.");
+            }
+
+            fingerprint = CardFingerprints.Of(card.CardNumber, command);
+            if (_inFlight.TryGetValue(key, out first))
+            {
+                // Answered below, once the first has its answer.
+            }
+            else if (_state.Remembers(key) || _committed.Remembers(key) || _recentKeys.Contains(key))
+            {
+                remembered = true;
+            }
+            else if (await GetProgramAsync(Guid.Parse(card.ProgramId, System.Globalization.CultureInfo.InvariantCulture)) is not { } program)
+            {
+                return CardViews.Refused(CardErrorCodes.ProgramNotFound, $"The card's program {card.ProgramId} no longer exists.");
+            }
+            else
+            {
+                (outcome, var rows) = await DecideAsync(card, program, command, fingerprint);
+                mine = new InFlight(fingerprint);
+                _inFlight[key] = mine;
+                committed = Stage(rows);
+            }
+        }
+        finally
+        {
+            _turn.Release();
         }
 
-        if (IdempotencyRules.ValidateKey(command.Origin.IdempotencyKey) is { } keyProblem)
+        if (first is not null)
         {
-            return new CardOutcome(CardOutcomeStatus.Refused, Error: CardViews.Of(RuleViolation.Validation("idempotencyKey", keyProblem)));
+            // The same key while its first request is still being written: that request's answer, once it has one.
+            var answer = await first.Answer.Task;
+            return IdempotencyRules.Decide(first.Fingerprint, fingerprint) == IdempotencyDecision.Replay ? answer with { Replayed = true } : KeyReused(key);
         }
 
-        var merchantId = state.State.MerchantId;
-        if (command.Origin.MerchantId != merchantId)
+        if (remembered)
         {
-            return CardViews.Refused(CardErrorCodes.Forbidden, "The card belongs to another merchant.");
+            return await AnswerStoredAsync(key, fingerprint, merchantId);
         }
 
-        var fingerprint = CardFingerprints.Of(card.CardNumber, command);
-        if (state.State.Remembers(command.Origin.IdempotencyKey) || _recentKeys.Contains(command.Origin.IdempotencyKey))
+        try
         {
-            return await AnswerRecentAsync(command.Origin.IdempotencyKey, fingerprint, merchantId);
+            await committed;
+            mine!.Answer.SetResult(outcome!);
+            return outcome!;
         }
-
-        var program = await GetProgramAsync(Guid.Parse(card.ProgramId, System.Globalization.CultureInfo.InvariantCulture));
-        if (program is null)
+        catch (IdempotencyKeyInUseException exception) when (exception.Key == key)
         {
-            return CardViews.Refused(CardErrorCodes.ProgramNotFound, $"The card's program {card.ProgramId} no longer exists.");
+            // Older than the keys this card remembers, or used on another card of the merchant: nothing of this write
+            // committed, and the stored first answer decides.
+            LogKeyInUse(logger, key, CardNumber);
+            _recentKeys.Add(key);
+            var answer = await AnswerStoredAsync(key, fingerprint, merchantId);
+            mine!.Answer.SetResult(answer);
+            return answer;
         }
+        catch (Exception exception)
+        {
+            mine!.Answer.SetException(exception);
+            throw;
+        }
+        finally
+        {
+            _inFlight.Remove(key);
+        }
+    }
 
+    /// <summary>
+    /// Judges the operation on the card as it is now and changes the in-memory state; returns the answer and the rows to
+    /// commit with it. Runs with the turn held: nothing else changes the card meanwhile.
+    /// </summary>
+    private async Task<(CardOutcome Outcome, List<StorageRow> Rows)> DecideAsync(CardState card, ProgramDefinition program, CardCommand command, string fingerprint)
+    {
+        var merchantId = _state.MerchantId;
         var now = time.GetUtcNow();
         var context = Context(command.Origin, now);
         var result = Judge(card, program, command, context);
@@ -58,7 +155,7 @@ public sealed partial class CardGrain
 
         if (result.Succeeded)
         {
-            entry = LedgerChain.Append(state.State.Head, result.Fact, context);
+            entry = LedgerChain.Append(_state.Head, result.Fact, context);
             outcome = CardRows.Applied(entry);
             rows.Add(CardRows.Ledger(entry));
             if (command.Origin.Actor is { } actor)
@@ -71,7 +168,8 @@ public sealed partial class CardGrain
                 rows.Add(CardRows.Outbox(OutboxTopics.RewardReady, merchantId, card.CardNumber, new { rewardsAvailable = result.State.RewardsAvailable }, now));
             }
 
-            state.State = state.State with { Card = result.State, Head = entry.Head };
+            _state = _state with { Card = result.State, Head = entry.Head };
+            await PlanExpiryAsync(program);
         }
         else
         {
@@ -80,12 +178,12 @@ public sealed partial class CardGrain
         }
 
         // An applied operation's record points at its ledger entry; a refusal's holds the answer.
-        var record = new IdempotencyRecord(command.Origin.IdempotencyKey, fingerprint, outcome);
+        var key = command.Origin.IdempotencyKey;
         rows.Add(entry is null
-            ? CardRows.Idempotency(merchantId, card.CardNumber, record, now)
-            : CardRows.Idempotency(merchantId, record.Key, fingerprint, entry));
-        Remember(record);
-        return await CommitAsync(rows, record, merchantId) ?? await AfterChangeAsync(outcome, program);
+            ? CardRows.Idempotency(merchantId, card.CardNumber, new IdempotencyRecord(key, fingerprint, outcome), now)
+            : CardRows.Idempotency(merchantId, key, fingerprint, entry));
+        Remember(key);
+        return (outcome, rows);
     }
 
     private static CardOperationResult Judge(CardState card, ProgramDefinition program, CardCommand command, OperationContext context) => command.Kind switch
@@ -138,17 +236,14 @@ public sealed partial class CardGrain
         }.ToStorageRow();
 
     /// <summary>
-    /// A key this card answered recently: its stored first answer when the request is the same, else 409. The stored
-    /// record decides, so the card remembers only the keys (a key used again for another request is a client's mistake,
-    /// and it costs a read).
+    /// A key this card answered before and whose write has committed: its stored first answer when the request is the
+    /// same, else 409. The stored record decides, so the card remembers only the keys (a key used again for another
+    /// request is a client's mistake, and it costs a read).
     /// </summary>
-    private async Task<CardOutcome> AnswerRecentAsync(string key, string fingerprint, Guid merchantId)
+    private async Task<CardOutcome> AnswerStoredAsync(string key, string fingerprint, Guid merchantId)
     {
-        // Writes coalesce: the first answer's write may still be staged or in flight. Once every write asked for has
-        // committed (or failed, and this call with it), the stored first answer is there to read.
-        await state.WhenWrittenAsync();
         var stored = await IdempotencyStore.FindAsync(database, merchantId, key)
-            ?? throw new InvalidOperationException($"Idempotency key {key} of card {GrainId.Key} is remembered but not stored.");
+            ?? throw new InvalidOperationException($"Idempotency key {key} of card {CardNumber} is remembered but not stored.");
         return Answer(stored, fingerprint);
     }
 
@@ -164,31 +259,16 @@ public sealed partial class CardGrain
         CardOutcomeStatus.KeyReused,
         Error: new CardError(ErrorCodes.IdempotencyKeyReused, $"Idempotency key '{key}' was used before with a different request."));
 
-    /// <summary>
-    /// Writes the change. When the key turns out to be in use already (older than the keys the state remembers, or used
-    /// on another card of the merchant), the write changes nothing and the stored first answer decides: replay or 409.
-    /// Returns null when the write committed.
-    /// </summary>
-    private async Task<CardOutcome?> CommitAsync(List<StorageRow> rows, IdempotencyRecord record, Guid merchantId)
+    /// <summary>The first request of an idempotency key while it is being written, and its answer once it has one.</summary>
+    private sealed class InFlight(string fingerprint)
     {
-        try
-        {
-            await state.WriteStateAsync(rows);
-            return null;
-        }
-        catch (GrainStateWriteException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "idempotency_keys_pkey" })
-        {
-            // The failed write deactivates this activation (its memory holds the refused change); the answer comes from storage.
-            LogKeyInUse(logger, record.Key, GrainId.Key);
-            var stored = await IdempotencyStore.FindAsync(database, merchantId, record.Key);
-            if (stored is null)
-            {
-                throw;
-            }
+        public string Fingerprint { get; } = fingerprint;
 
-            return Answer(stored, record.Fingerprint);
-        }
+        public TaskCompletionSource<CardOutcome> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Operation {Key} on card {CardNumber} runs again (attempt {Attempt} rode a write that failed for another operation)")]
+    private static partial void LogRetrying(ILogger logger, string key, string cardNumber, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Idempotency key {Key} was already used (card {CardNumber}): answering from the stored record")]
     private static partial void LogKeyInUse(ILogger logger, string key, string cardNumber);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.Grains.Ledger;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Cards;
 

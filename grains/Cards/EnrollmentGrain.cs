@@ -1,9 +1,8 @@
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.Grains.Idempotency;
 using Loyalty.Grains.Rules;
-using Loyalty.Runtime.Activations;
-using Loyalty.Runtime.Persistence;
-using Loyalty.Runtime.Postgres;
+using Loyalty.Grains.Storage;
+using Loyalty.Database;
 using Npgsql;
 
 namespace Loyalty.Grains.Cards;

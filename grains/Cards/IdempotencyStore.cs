@@ -1,6 +1,6 @@
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.Grains.Ledger;
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 using Npgsql;
 
 namespace Loyalty.Grains.Cards;

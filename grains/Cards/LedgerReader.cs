@@ -1,5 +1,5 @@
 using Loyalty.Grains.Ledger;
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 
 namespace Loyalty.Grains.Cards;
 

@@ -1,7 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace Loyalty.Grains.Cards;
 
 /// <summary>A recent stamp operation, kept only as long as the cooldown and daily-cap rules need it.</summary>
-[JsonConverter(typeof(StampRecordJson))]
 public sealed record StampRecord(DateTimeOffset At, int Count);

@@ -6,9 +6,8 @@ namespace Loyalty.Grains.Cards;
 /// <summary>
 /// What the card remembers of a recent transaction so it can be voided exactly once: its deltas, the part of its
 /// points that counted toward lifetime points, and the lots its spending drew from. A card persists its last 200 of
-/// these with every write, so they are stored as compact arrays (<see cref="TransactionRecordJson"/>).
+/// these with every write.
 /// </summary>
-[JsonConverter(typeof(TransactionRecordJson))]
 public sealed record TransactionRecord
 {
     public required Guid TransactionId { get; init; }

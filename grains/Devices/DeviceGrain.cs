@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Devices;
 using Loyalty.Grains.Audit;
-using Loyalty.Runtime.Activations;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.ReadModels;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Devices;
 
@@ -12,7 +12,11 @@ namespace Loyalty.Grains.Devices;
 /// activation in the cluster and its calls run one at a time, so once <see cref="RevokeAsync"/> has committed and
 /// returned, the next authentication anywhere answers revoked.
 /// </summary>
-public sealed partial class DeviceGrain([PersistentState("device")] IPersistentState<DeviceState> state, TimeProvider time) : Grain, IDeviceGrain
+[GrainType("device")]
+public sealed partial class DeviceGrain(
+    [PersistentState("device")] IPersistentState<DeviceState> state,
+    RowWriter rows,
+    TimeProvider time) : Grain, IDeviceGrain
 {
     /// <summary>Last-seen is informational: persisting it on every request would turn each read into a write.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
@@ -72,13 +76,17 @@ public sealed partial class DeviceGrain([PersistentState("device")] IPersistentS
         return true;
     }
 
-    private Guid Id => GrainId.GetGuidKey();
+    private Guid Id => this.GetPrimaryKey();
 
-    private Task SaveAsync(DeviceState next, AuditEntry? audit = null)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Exists ? GrainReadModel.RepairAsync(this, rows, DeviceRows.Device(Id, state.State), cancellationToken) : Task.CompletedTask;
+
+    private async Task SaveAsync(DeviceState next, AuditEntry? audit = null)
     {
         state.State = next;
+        await state.WriteStateAsync();
         var device = DeviceRows.Device(Id, next);
-        return state.WriteStateAsync(audit is null ? [device] : [device, audit.ToStorageRow()]);
+        await GrainReadModel.WriteAsync(this, rows, audit is null ? [device] : [device, audit.ToStorageRow()]);
     }
 
     private AuditEntry Audit(DeviceState device, string actor, string action, DateTimeOffset now) =>
@@ -91,7 +99,7 @@ public sealed partial class DeviceGrain([PersistentState("device")] IPersistentS
     {
         var device = state.State;
         return new DeviceDetails(
-            GrainId.GetGuidKey(), device.StoreId, device.MerchantId, device.Name, device.Status,
+            Id, device.StoreId, device.MerchantId, device.Name, device.Status,
             device.PairedAt, device.LastSeenAt, device.RevokedAt);
     }
 }

@@ -1,5 +1,5 @@
 using Loyalty.GrainInterfaces.Devices;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Devices;
 

@@ -8,9 +8,14 @@ public static class IdempotencyRules
     /// <summary>Keys are kept at least this long (the contract's minimum).</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 
-    /// <summary>Null when <paramref name="key"/> is acceptable, else the message for the <c>idempotencyKey</c> field.</summary>
+    /// <summary>
+    /// Null when <paramref name="key"/> is acceptable, else the message for the <c>idempotencyKey</c> field. Control
+    /// characters are refused: PostgreSQL cannot store NUL, and a key that cannot be stored could never be retried.
+    /// </summary>
     public static string? ValidateKey(string? key) =>
-        string.IsNullOrEmpty(key) || key.Length > MaxKeyLength ? $"Must be 1 to {MaxKeyLength} characters." : null;
+        string.IsNullOrEmpty(key) || key.Length > MaxKeyLength ? $"Must be 1 to {MaxKeyLength} characters."
+        : key.Any(char.IsControl) ? "Must not contain control characters."
+        : null;
 
     public static IdempotencyDecision Decide(string? storedFingerprint, string incomingFingerprint) =>
         storedFingerprint is null ? IdempotencyDecision.Apply

@@ -4,19 +4,23 @@ using Loyalty.GrainInterfaces.Commands;
 using Loyalty.GrainInterfaces.Merchants;
 using Loyalty.GrainInterfaces.Pins;
 using Loyalty.GrainInterfaces.Programs;
-using Loyalty.Runtime.Activations;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.ReadModels;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Merchants;
 
 public sealed class MerchantGrain(
     [PersistentState("merchant")] IPersistentState<MerchantState> state,
     SlugLookup slugs,
+    RowWriter rows,
     TimeProvider timeProvider) : Grain, IMerchantGrain
 {
     public const string SlugConstraint = "merchants_slug_key";
 
-    private Guid Id => GrainId.GetGuidKey();
+    private Guid Id => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Exists ? GrainReadModel.RepairAsync(this, rows, ReadModelRow(state.State), cancellationToken) : Task.CompletedTask;
 
     public async Task<CommandResult<MerchantDetails>> CreateAsync(CreateMerchantCommand command)
     {
@@ -45,13 +49,15 @@ public sealed class MerchantGrain(
         };
 
         state.State = merchant;
+        await state.WriteStateAsync();
         try
         {
-            await state.WriteStateAsync([ReadModelRow(merchant), audit.ToStorageRow()]);
+            await GrainReadModel.WriteAsync(this, rows, [ReadModelRow(merchant), audit.ToStorageRow()]);
         }
         catch (Exception exception) when (UniqueViolation.Matches(exception, SlugConstraint))
         {
-            // Another merchant took the slug between the check and the write; the runtime drops this activation.
+            // Another merchant took the slug between the check and the write: this one never existed.
+            await state.ClearStateAsync();
             state.State = new MerchantState();
             return SlugTaken(slug);
         }
@@ -87,7 +93,8 @@ public sealed class MerchantGrain(
             },
         };
         state.State = state.State with { PinLockout = settings };
-        await state.WriteStateAsync([audit.ToStorageRow()]);
+        await state.WriteStateAsync();
+        await GrainReadModel.WriteAsync(this, rows, [audit.ToStorageRow()]);
         return CommandResult.Success(settings);
     }
 
@@ -97,8 +104,9 @@ public sealed class MerchantGrain(
     private static CommandResult<MerchantDetails> SlugTaken(string slug) =>
         CommandResult.Failure<MerchantDetails>(CommandError.Conflict($"The slug '{slug}' is taken by another merchant."));
 
-    private StorageRow ReadModelRow(MerchantState merchant) => StorageRow.Insert(
+    private StorageRow ReadModelRow(MerchantState merchant) => StorageRow.Upsert(
         "merchants",
+        ["merchant_id"],
         new("merchant_id", Id),
         new("name", merchant.Name),
         new("slug", merchant.Slug),

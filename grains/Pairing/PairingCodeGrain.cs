@@ -1,6 +1,5 @@
 using Loyalty.GrainInterfaces.Pairing;
-using Loyalty.Runtime.Activations;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Pairing;
 
@@ -8,7 +7,8 @@ namespace Loyalty.Grains.Pairing;
 /// A pairing code. Redemptions queue on this one activation; the first marks the code used and commits that
 /// before answering, so a second redemption (concurrent, or after a restart) sees it used.
 /// </summary>
-public sealed class PairingCodeGrain([PersistentState("pairing-code")] IPersistentState<PairingCodeState> state, TimeProvider time)
+[GrainType("pairing-code")]
+public sealed class PairingCodeGrain([PersistentState("pairingCode")] IPersistentState<PairingCodeState> state, TimeProvider time)
     : Grain, IPairingCodeGrain
 {
     public async Task<PairingCodeIssue?> IssueAsync(Guid storeId, Guid merchantId)
@@ -18,7 +18,7 @@ public sealed class PairingCodeGrain([PersistentState("pairing-code")] IPersiste
         var now = time.GetUtcNow();
         state.State = new PairingCodeState { StoreId = storeId, MerchantId = merchantId, IssuedAt = now, ExpiresAt = now + PairingCodes.Lifetime };
         await state.WriteStateAsync();
-        return new PairingCodeIssue(GrainId.Key, state.State.ExpiresAt);
+        return new PairingCodeIssue(this.GetPrimaryKeyString(), state.State.ExpiresAt);
     }
 
     public async Task<PairingCodeRedemption> RedeemAsync()

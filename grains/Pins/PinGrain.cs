@@ -1,8 +1,8 @@
 using Loyalty.GrainInterfaces.Merchants;
 using Loyalty.GrainInterfaces.Pins;
 using Loyalty.Grains.Audit;
-using Loyalty.Runtime.Activations;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.ReadModels;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Pins;
 
@@ -17,7 +17,8 @@ namespace Loyalty.Grains.Pins;
 /// activates, and before a check once its copy is <see cref="PolicyRefreshInterval"/> old: a merchant's change reaches
 /// every PIN within that interval, at the cost of at most one in-memory merchant call per PIN per interval.
 /// </summary>
-public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState> state, TimeProvider time) : Grain, IPinGrain
+[GrainType("pin")]
+public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState> state, RowWriter rows, TimeProvider time) : Grain, IPinGrain
 {
     public static readonly TimeSpan PolicyRefreshInterval = TimeSpan.FromMinutes(1);
 
@@ -26,7 +27,10 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Exists)
+        {
+            await GrainReadModel.RepairAsync(this, rows, PinRows.StaffPin(this.GetPrimaryKey(), state.State), cancellationToken);
             await RefreshPolicyAsync();
+        }
     }
 
     public async Task<PinDetails> CreateAsync(CreatePinCommand command)
@@ -50,12 +54,13 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
         };
 
         // Name and store only: the PIN and its hash never go to the audit log.
-        var pinId = GrainId.GetGuidKey();
+        var pinId = this.GetPrimaryKey();
         var audit = new AuditEntry(command.MerchantId, command.Actor, AuditActions.PinCreated, AuditSubjects.Pin, pinId.ToString("D"), now)
         {
             Details = new Dictionary<string, object?> { ["name"] = command.Name, ["storeId"] = command.StoreId },
         };
-        await state.WriteStateAsync([PinRows.StaffPin(pinId, state.State), audit.ToStorageRow()]);
+        await state.WriteStateAsync();
+        await GrainReadModel.WriteAsync(this, rows, [PinRows.StaffPin(pinId, state.State), audit.ToStorageRow()]);
         return ToDetails(state.State);
     }
 
@@ -140,20 +145,17 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
     }
 
     // The staff_pins row is the store's staff list for terminals; it commits with the state, so a listed lock is never stale.
-    private Task SaveAsync()
+    private async Task SaveAsync()
     {
-        var pin = state.State;
-        return state.WriteStateAsync(
-        [
-            PinRows.StaffPin(GrainId.GetGuidKey(), pin),
-        ]);
+        await state.WriteStateAsync();
+        await GrainReadModel.WriteAsync(this, rows, [PinRows.StaffPin(this.GetPrimaryKey(), state.State)]);
     }
 
     private PinDetails ToDetails(PinState pin)
     {
         var now = time.GetUtcNow();
         return new PinDetails(
-            GrainId.GetGuidKey(), pin.StoreId, pin.MerchantId, pin.Name, pin.PinHash,
+            this.GetPrimaryKey(), pin.StoreId, pin.MerchantId, pin.Name, pin.PinHash,
             pin.Attempts.IsLocked(now) ? pin.Attempts.LockedUntil : null, pin.CreatedAt);
     }
 

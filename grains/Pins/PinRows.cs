@@ -1,4 +1,4 @@
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Pins;
 

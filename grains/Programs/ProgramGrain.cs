@@ -3,18 +3,24 @@ using Loyalty.Grains.Audit;
 using Loyalty.GrainInterfaces.Commands;
 using Loyalty.GrainInterfaces.Merchants;
 using Loyalty.GrainInterfaces.Programs;
-using Loyalty.Runtime.Activations;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.ReadModels;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Programs;
 
 public sealed class ProgramGrain(
     [PersistentState("program")] IPersistentState<ProgramState> state,
+    RowWriter rows,
     TimeProvider timeProvider) : Grain, IProgramGrain
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private Guid Id => GrainId.GetGuidKey();
+    private Guid Id => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Definition is { } program && Guid.TryParseExact(program.MerchantId, "D", out var merchantId)
+            ? GrainReadModel.RepairAsync(this, rows, ReadModelRow(merchantId, program, state.State.CreatedAt), cancellationToken)
+            : Task.CompletedTask;
 
     public async Task<CommandResult<ProgramDefinition>> CreateAsync(CreateProgramCommand command)
     {
@@ -45,14 +51,16 @@ public sealed class ProgramGrain(
             Details = new Dictionary<string, object?> { ["name"] = program.Name, ["kind"] = program.Kind },
         };
         state.State = new ProgramState { Definition = program, CreatedAt = now };
-        await state.WriteStateAsync([ReadModelRow(merchantId, program, now), audit.ToStorageRow()]);
+        await state.WriteStateAsync();
+        await GrainReadModel.WriteAsync(this, rows, [ReadModelRow(merchantId, program, now), audit.ToStorageRow()]);
         return CommandResult.Success(program);
     }
 
     public Task<ProgramDefinition?> GetAsync() => Task.FromResult(state.State.Definition);
 
-    private StorageRow ReadModelRow(Guid merchantId, ProgramDefinition program, DateTimeOffset createdAt) => StorageRow.Insert(
+    private StorageRow ReadModelRow(Guid merchantId, ProgramDefinition program, DateTimeOffset createdAt) => StorageRow.Upsert(
         "programs",
+        ["program_id"],
         new("program_id", Id),
         new("merchant_id", merchantId),
         new("name", program.Name),

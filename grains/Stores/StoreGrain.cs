@@ -4,21 +4,25 @@ using Loyalty.Grains.Catalog;
 using Loyalty.GrainInterfaces.Commands;
 using Loyalty.GrainInterfaces.Merchants;
 using Loyalty.GrainInterfaces.Stores;
-using Loyalty.Runtime.Activations;
-using Loyalty.Runtime.Persistence;
+using Loyalty.Grains.ReadModels;
+using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Stores;
 
 public sealed class StoreGrain(
     [PersistentState("store")] IPersistentState<StoreState> state,
     SlugLookup slugs,
+    RowWriter rows,
     TimeProvider timeProvider) : Grain, IStoreGrain
 {
     public const string SlugConstraint = "stores_merchant_slug_key";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private Guid Id => GrainId.GetGuidKey();
+    private Guid Id => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Exists ? GrainReadModel.RepairAsync(this, rows, ReadModelRow(state.State), cancellationToken) : Task.CompletedTask;
 
     public async Task<CommandResult<StoreDetails>> CreateAsync(CreateStoreCommand command)
     {
@@ -54,13 +58,15 @@ public sealed class StoreGrain(
         };
 
         state.State = store;
+        await state.WriteStateAsync();
         try
         {
-            await state.WriteStateAsync([ReadModelRow(store), audit.ToStorageRow()]);
+            await GrainReadModel.WriteAsync(this, rows, [ReadModelRow(store), audit.ToStorageRow()]);
         }
         catch (Exception exception) when (UniqueViolation.Matches(exception, SlugConstraint))
         {
-            // Another store of the merchant took the slug between the check and the write; the runtime drops this activation.
+            // Another store of the merchant took the slug between the check and the write: this one never existed.
+            await state.ClearStateAsync();
             state.State = new StoreState();
             return SlugTaken(slug);
         }
@@ -79,8 +85,9 @@ public sealed class StoreGrain(
     private static CommandResult<StoreDetails> SlugTaken(string slug) =>
         CommandResult.Failure<StoreDetails>(CommandError.Conflict($"The merchant already has a store with the slug '{slug}'."));
 
-    private StorageRow ReadModelRow(StoreState store) => StorageRow.Insert(
+    private StorageRow ReadModelRow(StoreState store) => StorageRow.Upsert(
         "stores",
+        ["store_id"],
         new("store_id", Id),
         new("merchant_id", store.MerchantId),
         new("name", store.Name),

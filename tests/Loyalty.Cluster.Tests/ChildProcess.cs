@@ -12,7 +12,7 @@ namespace Loyalty.Cluster.Tests;
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
-    private const int MaxKeptLines = 5000;
+    private const int MaxKeptLines = 20000;
 
     // Background jobs of a non-interactive shell read /dev/null, hence stdin is kept as fd 3 for the guard. The guard
     // writes nowhere, so only the command holds our stdout and stderr pipes.
@@ -44,6 +44,12 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Every line the process wrote so far (the last 20,000), stderr lines prefixed <c>stderr: </c>.</summary>
+    public IReadOnlyList<string> Lines => _output.ToArray();
+
     /// <summary>Starts the assembly on a free loopback port with <paramref name="environment"/> on top of this process's.</summary>
     public static ChildProcess Start(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment)
     {
@@ -56,6 +62,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         foreach (var key in start.Environment.Keys.ToList())
         {
             if (key.StartsWith("Loyalty__", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("Orleans__", StringComparison.OrdinalIgnoreCase)
                 || key.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
                 || key.StartsWith("Serilog__", StringComparison.OrdinalIgnoreCase)
                 || key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase))

@@ -18,6 +18,7 @@ internal sealed class StampLoad(HttpClient device, IReadOnlyList<string> cards, 
     private readonly ConcurrentQueue<string> _refused = new();
     private readonly ConcurrentQueue<string> _abandoned = new();
     private readonly ConcurrentDictionary<string, int> _retries = new(StringComparer.Ordinal);
+    private long _slowestAttemptTicks;
 
     /// <summary>Time since the load was created: the timeline every recorded time is on.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -32,6 +33,12 @@ internal sealed class StampLoad(HttpClient device, IReadOnlyList<string> cards, 
 
     /// <summary>Retried attempts by reason (status code or exception type).</summary>
     public IReadOnlyDictionary<string, int> Retries => _retries;
+
+    /// <summary>
+    /// The longest any one request took to be answered (acknowledged or not): a call that was in flight to the killed
+    /// silo waits for Orleans' response timeout before the frontend answers 503.
+    /// </summary>
+    public TimeSpan SlowestAttempt => TimeSpan.FromTicks(Interlocked.Read(ref _slowestAttemptTicks));
 
     /// <summary>Runs <paramref name="workers"/> terminals until <paramref name="stop"/>; each finishes the stamp it is sending.</summary>
     public Task RunAsync(int workers, CancellationToken stop) =>
@@ -55,6 +62,7 @@ internal sealed class StampLoad(HttpClient device, IReadOnlyList<string> cards, 
             {
                 using var response = await device.PostAsJsonAsync(
                     $"{StampTerminal.TerminalApi}/cards/{card}/stamps", new { count = 1, pinId, idempotencyKey = key });
+                RecordAttempt(_clock.Elapsed - started);
                 var status = (int)response.StatusCode;
                 if (status is >= 200 and < 300)
                 {
@@ -72,6 +80,7 @@ internal sealed class StampLoad(HttpClient device, IReadOnlyList<string> cards, 
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
+                RecordAttempt(_clock.Elapsed - started);
                 reason = exception.GetType().Name;
             }
 
@@ -83,6 +92,21 @@ internal sealed class StampLoad(HttpClient device, IReadOnlyList<string> cards, 
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(MaxRetryDelay.TotalMilliseconds, 50 * attempt)));
+        }
+    }
+
+    private void RecordAttempt(TimeSpan duration)
+    {
+        var seen = Interlocked.Read(ref _slowestAttemptTicks);
+        while (duration.Ticks > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _slowestAttemptTicks, duration.Ticks, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
         }
     }
 }

@@ -59,8 +59,17 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>Raised after the clock moved (outside its lock, after the timers that fell due have fired).</summary>
+    internal event Action? Moved;
+
     /// <summary>Moves the clock forward, firing every timer that falls due on the way at its due time.</summary>
     public void Advance(TimeSpan delta)
+    {
+        AdvanceCore(delta);
+        Moved?.Invoke();
+    }
+
+    private void AdvanceCore(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
         DateTimeOffset target;

@@ -1,5 +1,5 @@
 using System.Text;
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -20,7 +20,7 @@ public static class PostgresServer
     public static Task<EmbeddedPostgresServer> GetAsync() => Server.Value;
 
     /// <summary>
-    /// Creates a database with a unique name, applies the migrations (default: the runtime module's) and returns
+    /// Creates a database with a unique name, applies the migrations (default: the orleans module) and returns
     /// its connection string.
     /// </summary>
     public static async Task<string> CreateDatabaseAsync(string? prefix = null, IEnumerable<MigrationSource>? migrations = null)
@@ -39,7 +39,7 @@ public static class PostgresServer
 
         var connectionString = server.GetConnectionString(name);
         var migrator = new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, TimeProvider.System);
-        await migrator.MigrateAsync(connectionString, migrations ?? [MigrationSource.Runtime]);
+        await migrator.MigrateAsync(connectionString, migrations ?? [MigrationSource.Orleans]);
         return connectionString;
     }
 

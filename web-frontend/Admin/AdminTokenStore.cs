@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 using Npgsql;
 
 namespace Loyalty.Web.Admin;

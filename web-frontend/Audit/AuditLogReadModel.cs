@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 using Npgsql;
 
 namespace Loyalty.Web.Audit;

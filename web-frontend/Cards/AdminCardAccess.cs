@@ -1,5 +1,5 @@
 using Loyalty.GrainInterfaces.Cards;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Problems;
 

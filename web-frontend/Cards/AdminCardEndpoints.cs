@@ -1,6 +1,6 @@
 using Loyalty.GrainInterfaces.Cards;
-using Loyalty.Runtime.Core;
-using Loyalty.Runtime.Postgres;
+using Orleans;
+using Loyalty.Database;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Problems;
 using Npgsql;

@@ -1,6 +1,7 @@
-using Loyalty.Runtime.Cluster;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Problems;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Loyalty.Web.Cluster;
 
@@ -12,28 +13,50 @@ public static class ClusterEndpoints
         ArgumentNullException.ThrowIfNull(admin);
         admin.MapGet("/cluster", GetClusterAsync)
             .WithName("GetCluster")
-            .WithSummary("Silos of the cluster with status, last heartbeat and activation counts per grain type (platform admins only).")
+            .WithSummary("Silos of the cluster with status, address and activation counts per grain type (platform admins only).")
             .Produces<ClusterResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return admin;
     }
 
-    private static async Task<IResult> GetClusterAsync(HttpContext context, IClusterStatusProvider cluster, CancellationToken cancellationToken)
+    private static async Task<IResult> GetClusterAsync(HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!context.GetAdmin().IsPlatformAdmin)
         {
             return Problem.Forbidden("Only platform admins see the cluster.");
         }
 
-        var silos = await cluster.GetSilosAsync(cancellationToken);
-        var response = silos
-            .Select(s => new SiloResponse(
-                s.Name, s.Status, s.StartedAt, s.LastHeartbeat, s.Activations, s.ActivationsByGrainType,
-                s.SiloId, s.Address, s.Generation, s.DeclaredDeadAt, s.DeclaredDeadBy))
+        // The management grain's methods take no token: the request stops waiting when its client goes.
+#pragma warning disable CA2016
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetDetailedHosts(onlyActive: false).WaitAsync(cancellationToken);
+        var statistics = await management.GetSimpleGrainStatistics().WaitAsync(cancellationToken);
+#pragma warning restore CA2016
+        var response = hosts
+            .OrderBy(h => h.SiloName, StringComparer.Ordinal)
+            .Select(h =>
+            {
+                var counts = statistics
+                    .Where(s => s.SiloAddress.Equals(h.SiloAddress))
+                    .GroupBy(s => GrainTypeName(s.GrainType), StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount), StringComparer.Ordinal);
+                return new SiloResponse(
+                    h.SiloName, h.Status.ToString(), h.StartTime, h.IAmAliveTime, counts.Values.Sum(), counts,
+                    h.SiloAddress.ToParsableString(), h.SiloAddress.Generation);
+            })
             .ToList();
 
-        // A dead silo's counts are what it held when it died; they live nowhere any more.
-        return TypedResults.Ok(new ClusterResponse(response, response.Where(s => s.Status != "Dead").Sum(s => s.Activations)));
+        // A dead silo's grains live nowhere any more.
+        return TypedResults.Ok(new ClusterResponse(response, response.Where(s => s.Status != nameof(SiloStatus.Dead)).Sum(s => s.Activations)));
+    }
+
+    // Orleans reports the grain class as "Namespace.Class,Assembly" (generic arguments in brackets); the class's own
+    // name reads best on a status page.
+    private static string GrainTypeName(string grainType)
+    {
+        var end = grainType.IndexOfAny(['[', ',']);
+        var fullName = end < 0 ? grainType : grainType[..end];
+        return fullName[(fullName.LastIndexOf('.') + 1)..];
     }
 }

@@ -8,8 +8,5 @@ public sealed record SiloResponse(
     DateTimeOffset LastHeartbeat,
     int Activations,
     IReadOnlyDictionary<string, int> ActivationsByGrainType,
-    Guid? SiloId,
-    string? Address,
-    long Generation,
-    DateTimeOffset? DeclaredDeadAt,
-    string? DeclaredDeadBy);
+    string Address,
+    int Generation);

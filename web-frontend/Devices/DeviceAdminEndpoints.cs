@@ -1,6 +1,6 @@
 using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Devices;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Stores;

@@ -1,5 +1,6 @@
-using Loyalty.Grains.Hosting;
-using Loyalty.Runtime.Hosting;
+using Loyalty.Database;
+using Loyalty.Silo.Hosting;
+using Orleans.Dashboard;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Merchants;
@@ -19,6 +20,9 @@ public static class WebHostingExtensions
 {
     /// <summary>Large enough for a /sync of 500 operations, small enough that no client can exhaust memory.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>Where the Orleans dashboard is served, to platform admins only.</summary>
+    public const string DashboardPath = "/admin/orleans";
 
     /// <summary>
     /// The grains behind the frontend: a silo in this process (<c>Loyalty:Silo:Enabled</c>, the default), or a pure
@@ -80,16 +84,23 @@ public static class WebHostingExtensions
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<DeviceDirectory>();
         services.AddLoyaltyOpenApi();
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AdminTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddAdminPolicies();
         return builder;
     }
 
     public static WebApplication UseLoyaltyWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseLoyaltyRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.MapLoyaltyHealthChecks();
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(AdminPolicies.PlatformAdmin);
         app.MapAdminApi();
         app.MapTerminalApi();
         app.MapLoyaltyOpenApi();

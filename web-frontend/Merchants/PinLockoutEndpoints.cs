@@ -1,6 +1,6 @@
 using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Merchants;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Problems;
 

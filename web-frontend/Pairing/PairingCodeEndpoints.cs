@@ -1,5 +1,5 @@
 using Loyalty.GrainInterfaces.Pairing;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Stores;
 
 namespace Loyalty.Web.Pairing;

@@ -1,6 +1,6 @@
 using Loyalty.GrainInterfaces.Devices;
 using Loyalty.GrainInterfaces.Pairing;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Terminal;

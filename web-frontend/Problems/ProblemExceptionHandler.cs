@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Loyalty.Runtime.Core;
-using Loyalty.Runtime.Persistence;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Loyalty.Web.Problems;
@@ -46,13 +47,14 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
     }
 
     /// <summary>
-    /// Failures the runtime resolves by itself on a retry: a silo that cannot take calls, a call past its deadline, a
-    /// state write that lost a version race or failed (the grain reloads), an activation that failed, or the database
-    /// being unreachable. Operations carry idempotency keys, so retrying with the same key is always safe.
+    /// Failures the cluster resolves by itself on a retry: a silo that cannot take calls or went away, a call past its
+    /// deadline, no gateway to reach, a state write that lost a version race (the grain reloads), or the database being
+    /// unreachable. Operations carry idempotency keys, so retrying with the same key is always safe.
     /// </summary>
     public static bool IsRetryable(Exception exception) => exception is
-        SiloUnavailableException or GrainCallTimeoutException or GrainActivationException
-        or InconsistentStateException or GrainStateWriteException or Npgsql.NpgsqlException or TimeoutException;
+        SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException
+        or ClientNotAvailableException or GatewayTooBusyException
+        or InconsistentStateException or Npgsql.NpgsqlException or TimeoutException;
 
     private static IResult RetryLater(HttpContext context)
     {

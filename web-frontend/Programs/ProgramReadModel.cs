@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Loyalty.GrainInterfaces.Programs;
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 using Npgsql;
 
 namespace Loyalty.Web.Programs;

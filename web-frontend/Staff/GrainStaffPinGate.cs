@@ -1,5 +1,5 @@
 using Loyalty.GrainInterfaces.Pins;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Terminal;
 

@@ -1,7 +1,7 @@
 using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Pins;
 using Loyalty.Web.Admin;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Stores;
 

@@ -1,4 +1,4 @@
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 using Npgsql;
 
 namespace Loyalty.Web.Stores;

@@ -1,6 +1,6 @@
 using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Stores;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.Problems;

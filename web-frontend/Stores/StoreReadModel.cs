@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Loyalty.GrainInterfaces.Stores;
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 using Npgsql;
 
 namespace Loyalty.Web.Stores;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 using Npgsql;
 
 namespace Loyalty.Web.Terminal;

@@ -1,5 +1,5 @@
 using Loyalty.GrainInterfaces.Devices;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Devices;
 using Loyalty.Web.Problems;
 

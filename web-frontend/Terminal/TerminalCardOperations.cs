@@ -1,6 +1,6 @@
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.GrainInterfaces.Programs;
-using Loyalty.Runtime.Core;
+using Orleans;
 using Loyalty.Web.Cards;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Terminal.Requests;

@@ -16,7 +16,8 @@ public static class TerminalValidation
         ArgumentNullException.ThrowIfNull(problem);
         return problem
             .When(pinId is null || pinId == Guid.Empty, "pinId", "pinId is required.")
-            .When(string.IsNullOrEmpty(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength, "idempotencyKey", $"idempotencyKey is 1 to {MaxIdempotencyKeyLength} characters.");
+            .When(string.IsNullOrEmpty(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength, "idempotencyKey", $"idempotencyKey is 1 to {MaxIdempotencyKeyLength} characters.")
+            .When(idempotencyKey is not null && idempotencyKey.Any(char.IsControl), "idempotencyKey", "idempotencyKey must not contain control characters.");
     }
 
     public static ValidationProblem CardNumber(this ValidationProblem problem, string? cardNumber)

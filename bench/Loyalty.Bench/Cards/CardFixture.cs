@@ -2,8 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Loyalty.GrainInterfaces.Cards;
-using Loyalty.Grains.Cards;
-using Loyalty.Runtime.Core;
+using Orleans;
 
 namespace Loyalty.Bench.Cards;
 
@@ -41,7 +40,7 @@ public sealed class CardFixture
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BootstrapToken);
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var merchantId = (await PostAsync(admin, "/api/admin/v1/merchants", new { name = "Bench coffee", slug = $"bench-{suffix}" })).GetProperty("id").GetGuid();
-        var storeId = (await PostAsync(admin, $"/api/admin/v1/merchants/{merchantId}/stores", new { name = "Bench store", slug = $"store-{suffix}" })).GetProperty("id").GetGuid();
+        var storeId = (await PostAsync(admin, $"/api/admin/v1/merchants/{merchantId}/stores", new { name = "Bench store", slug = $"store-{suffix}", timeZone = TimeZone })).GetProperty("id").GetGuid();
         var program = await PostAsync(admin, $"/api/admin/v1/merchants/{merchantId}/programs", new { name = "Coffee", kind = "stamps", stampsRequired = 10, stampRewardName = "Coffee" });
         var programId = Guid.Parse(program.GetProperty("id").GetString()!);
         var pinId = (await PostAsync(admin, $"/api/admin/v1/stores/{storeId}/staff", new { name = "Alex", pin = "2468" })).GetProperty("pinId").GetGuid();

@@ -4,20 +4,26 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Loyalty.Bench.Scenarios;
 using Loyalty.GrainInterfaces.Cards;
+using Loyalty.GrainInterfaces.Programs;
 using Loyalty.Grains.Cards;
-using Loyalty.Runtime.Core;
-using Loyalty.Runtime.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans;
+using Orleans.Serialization;
 
 namespace Loyalty.Bench.Cards;
 
 /// <summary>
-/// Stamps side by side on one PostgreSQL: the old stateless handler (baseline), the card grains in-process, and the
-/// terminal API over HTTP; on one hot card and on many cards at random. After each scenario the stamps and ledger rows
-/// added equal the acknowledged stamps exactly, or the run fails.
+/// Stamps side by side on one PostgreSQL: the old stateless handler (baseline), the card grains called in-process through
+/// Orleans' <see cref="IGrainFactory"/>, and the terminal API over loopback HTTP; on one hot card and on many cards at
+/// random. After each scenario PostgreSQL must hold exactly the acknowledged stamps (see <see cref="VerifyAsync"/>), or
+/// the run fails.
 /// </summary>
-public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer stateSerializer, NpgsqlDataSource database, Uri baseAddress, BenchSettings settings) : IAsyncDisposable
+public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, BenchSettings settings) : IAsyncDisposable
 {
+    private readonly IGrainFactory grains = services.GetRequiredService<IGrainFactory>();
+    private readonly NpgsqlDataSource database = services.GetRequiredService<NpgsqlDataSource>();
+
     public static readonly IReadOnlyList<string> Names = ["baseline-hot", "grains-hot", "api-hot", "baseline-many", "grains-many", "api-many", "card-memory"];
 
     /// <summary>Card grains activated by <c>card-memory</c>.</summary>
@@ -113,7 +119,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         var operations = _meter.Operations - operationsBefore;
         var (commitsAfter, rowsAfter, walAfter) = await StatsAsync();
         var after = await TotalsAsync(name);
-        Verify(name, acknowledged, after.LedgerRows - before.LedgerRows, after.Stamps - before.Stamps);
+        await VerifyAsync(name, acknowledged, before, after);
         if (sampler is not null)
         {
             sampler.Dispose();
@@ -213,9 +219,11 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
     }
 
     /// <summary>
-    /// Managed heap per idle card grain, beyond its state: <see cref="MemoryCards"/> cards created straight through their
-    /// card grains (no enrolment grain), the heap growth per card, less the heap the same cards' states take when read
-    /// back from storage into plain objects.
+    /// Managed heap per idle card activation: <see cref="MemoryCards"/> cards created straight through their card grains
+    /// (no enrolment grain), then left idle; the heap growth per card after full compacting collections. Beyond the
+    /// state: less the heap the same cards' states take when read back from <c>cards.state</c> into plain objects. Of
+    /// that, the program definition each activation caches: Orleans hands every caller its own copy of a grain's answer
+    /// unless the type is immutable, so it is measured the same way, as copies answered by the program grain.
     /// </summary>
     private async Task<ScenarioResult> CardMemoryAsync()
     {
@@ -225,7 +233,7 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
             .Select(i => $"{prefix}{i:D9}")
             .Select(payload => payload + CardNumbers.ComputeCheckDigit(payload))
             .ToArray();
-        var before = SettledHeap();
+        var before = await HeapMeter.QuietAsync();
         var started = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (number, _) =>
         {
@@ -237,52 +245,83 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
             }
         });
         var seconds = started.Elapsed.TotalSeconds;
-        var perCard = (SettledHeap() - before) / (double)MemoryCards;
+        var perCard = (await HeapMeter.QuietAsync() - before) / (double)MemoryCards;
         var statePerCard = await StateHeapAsync(numbers) / (double)MemoryCards;
+        var programPerCard = await ProgramCopyBytesAsync();
         var beyondState = perCard - statePerCard;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {perCard:N0} bytes of managed heap per idle card grain, of which {statePerCard:N0} its state: {beyondState:N0} beyond it ({MemoryCards:N0} cards)"));
+            $"  {perCard:N0} bytes of managed heap per idle card activation, of which {statePerCard:N0} its state: {beyondState:N0} beyond it ({MemoryCards:N0} cards, created at {MemoryCards / seconds:N0}/s); a cached program copy is {programPerCard:N0} of those"));
         return new ScenarioResult(
-            "card-memory", $"managed heap per idle card grain beyond its state, {MemoryCards:N0} card grains", 64, MemoryCards, seconds, MemoryCards / seconds, 0, 0,
-            new Dictionary<string, double> { ["bytesPerCard"] = perCard, ["stateBytesPerCard"] = statePerCard, ["bytesPerCardBeyondState"] = beyondState });
+            "card-memory",
+            string.Create(CultureInfo.InvariantCulture, $"managed heap per idle card activation: {perCard:N0} B, {beyondState:N0} B beyond its state ({statePerCard:N0} B; program copy {programPerCard:N0} B), {MemoryCards:N0} card grains"),
+            64, MemoryCards, seconds, MemoryCards / seconds, 0, 0,
+            new Dictionary<string, double>
+            {
+                ["bytesPerCard"] = perCard,
+                ["stateBytesPerCard"] = statePerCard,
+                ["bytesPerCardBeyondState"] = beyondState,
+                ["programCopyBytes"] = programPerCard,
+            });
     }
 
+    /// <summary>Program definitions copied by <c>card-memory</c> to measure one copy.</summary>
+    private const int ProgramCopies = 10_000;
+
     /// <summary>
-    /// The heap the cards' states take as plain objects, read back from storage with the runtime's serializer: just
-    /// created, each card's state is its snapshot, with no changes since (checked).
+    /// The heap the cards' states take as plain objects, read back from <c>cards.state</c> with the card grain's own
+    /// deserializer: just created, each card's stored state is what its activation holds (version 1: one write).
     /// </summary>
     private async Task<long> StateHeapAsync(string[] numbers)
     {
-        var payloads = new List<byte[]>(numbers.Length);
-        await using (var command = database.CreateCommand("SELECT s.payload FROM card_snapshots s JOIN cards c USING (card_number) WHERE c.card_number = ANY($1) AND c.changes IS NULL AND c.version = s.version"))
+        var payloads = new List<string>(numbers.Length);
+        await using (var command = database.CreateCommand("SELECT state::text FROM cards WHERE card_number = ANY($1) AND version = 1"))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = numbers });
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                payloads.Add(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
+                payloads.Add(reader.GetString(0));
             }
         }
 
         if (payloads.Count != numbers.Length)
         {
-            throw new InvalidOperationException($"Found {payloads.Count} stored card states for {numbers.Length} cards.");
+            throw new InvalidOperationException($"Found {payloads.Count} stored card states at version 1 for {numbers.Length} cards.");
         }
 
-        var before = SettledHeap();
-        var states = payloads.Select(stateSerializer.Deserialize<CardGrainState>).ToArray();
-        payloads.Clear();
-        var after = SettledHeap();
+        // The payloads stay alive across both readings: only the states (and the array holding them) are measured.
+        var states = new CardGrainState[payloads.Count];
+        var before = HeapMeter.Settled();
+        for (var i = 0; i < states.Length; i++)
+        {
+            states[i] = CardStateJson.Deserialize(payloads[i]);
+        }
+
+        var after = HeapMeter.Settled();
         GC.KeepAlive(states);
+        GC.KeepAlive(payloads);
         return after - before;
     }
 
-    private static long SettledHeap()
+    /// <summary>
+    /// The bytes one copy of the program definition takes, as Orleans makes it for each caller of the program grain (the
+    /// type is not marked immutable): allocated by the copier on this thread, over <see cref="ProgramCopies"/> copies.
+    /// </summary>
+    private async Task<double> ProgramCopyBytesAsync()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: true);
+        var program = await grains.GetGrain<IProgramGrain>(_fixture!.ProgramId).GetAsync()
+            ?? throw new InvalidOperationException($"Program {_fixture.ProgramId} does not exist.");
+        var copier = services.GetRequiredService<DeepCopier<ProgramDefinition>>();
+        var copies = new ProgramDefinition[ProgramCopies];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < copies.Length; i++)
+        {
+            copies[i] = copier.Copy(program);
+        }
+
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(copies);
+        return bytes / (double)ProgramCopies;
     }
 
     private async Task GrainStampAsync(string cardNumber, string key)
@@ -303,23 +342,71 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         }
     }
 
-    /// <summary>Stamp ledger rows and stamps given (including those turned into rewards) on the scenario's side.</summary>
-    private async Task<(long LedgerRows, long Stamps)> TotalsAsync(string name)
+    /// <summary>
+    /// Stamp ledger rows, stamps given (including those turned into rewards) and idempotency records, on the scenario's
+    /// side (the baseline keeps no idempotency records: its ledger's unique key column stands in for them).
+    /// </summary>
+    private async Task<Totals> TotalsAsync(string name)
     {
         if (name.StartsWith("baseline", StringComparison.Ordinal))
         {
-            return await new BaselineStore(database).TotalsAsync();
+            var (ledgerRows, stamps) = await new BaselineStore(database).TotalsAsync();
+            return new Totals(ledgerRows, stamps, ledgerRows);
         }
 
         await using var command = database.CreateCommand("""
             SELECT (SELECT count(*) FROM ledger_entries l JOIN cards c USING (card_number) WHERE c.program_id = $1 AND l.kind = 'stamp'),
-                   (SELECT coalesce(sum(stamps + rewards_available * 10), 0) FROM cards WHERE program_id = $1)
+                   (SELECT coalesce(sum(stamps + rewards_available * 10), 0) FROM cards WHERE program_id = $1),
+                   (SELECT count(*) FROM idempotency_keys WHERE merchant_id = $2)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = _fixture!.ProgramId });
+        command.Parameters.Add(new NpgsqlParameter { Value = _fixture.MerchantId });
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        return new Totals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
+
+    /// <summary>
+    /// What PostgreSQL holds must be exactly what the workers were told: ledger rows, stamps on the cards and idempotency
+    /// records added each equal the acknowledged stamps. For the grains, every card of the program also agrees with its
+    /// ledger: as many entries as its ledger sequence (no gap, no extra), its balances those of its last entry, and its
+    /// stored state's ledger head the same sequence.
+    /// </summary>
+    private async Task VerifyAsync(string name, long acknowledged, Totals before, Totals after)
+    {
+        var (ledgerRows, stamps, records) = (after.LedgerRows - before.LedgerRows, after.Stamps - before.Stamps, after.IdempotencyRecords - before.IdempotencyRecords);
+        if (ledgerRows != acknowledged || stamps != acknowledged || records != acknowledged)
+        {
+            throw new InvalidOperationException(
+                $"Verification failed for {name}: {acknowledged} acknowledged, {ledgerRows} ledger rows, {stamps} stamps, {records} idempotency records added.");
+        }
+
+        var disagreeing = 0L;
+        if (!name.StartsWith("baseline", StringComparison.Ordinal))
+        {
+            await using var command = database.CreateCommand("""
+                SELECT count(*) FROM cards c
+                LEFT JOIN (SELECT card_number, count(*) AS entries, max(sequence) AS last FROM ledger_entries GROUP BY card_number) n USING (card_number)
+                LEFT JOIN ledger_entries l ON l.card_number = c.card_number AND l.sequence = c.ledger_sequence
+                WHERE c.program_id = $1
+                  AND (n.entries IS DISTINCT FROM c.ledger_sequence OR n.last IS DISTINCT FROM c.ledger_sequence
+                       OR l.stamps_after IS DISTINCT FROM c.stamps OR l.rewards_available_after IS DISTINCT FROM c.rewards_available
+                       OR (c.state->'head'->>'sequence')::bigint IS DISTINCT FROM c.ledger_sequence)
+                """);
+            command.CommandTimeout = 0;
+            command.Parameters.Add(new NpgsqlParameter { Value = _fixture!.ProgramId });
+            disagreeing = (long)(await command.ExecuteScalarAsync())!;
+            if (disagreeing != 0)
+            {
+                throw new InvalidOperationException($"Verification failed for {name}: {disagreeing} cards disagree with their ledger.");
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  verified: {acknowledged} acknowledged = {ledgerRows} ledger rows = {stamps} stamps = {records} idempotency records added{(name.StartsWith("baseline", StringComparison.Ordinal) ? "" : "; every card agrees with its ledger")}"));
+    }
+
+    private sealed record Totals(long LedgerRows, long Stamps, long IdempotencyRecords);
 
     /// <summary>
     /// Committed transactions and rows inserted or updated in all tables (server counters, see <see cref="DatabaseMeter"/>;
@@ -333,15 +420,5 @@ public sealed class CardScenarios(IGrainFactory grains, GrainStateSerializer sta
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (commits, reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    private static void Verify(string name, long acknowledged, long ledgerRows, long stamps)
-    {
-        if (ledgerRows != acknowledged || stamps != acknowledged)
-        {
-            throw new InvalidOperationException($"Verification failed for {name}: {acknowledged} acknowledged, {ledgerRows} ledger rows, {stamps} stamps added.");
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  verified: {acknowledged} acknowledged = {ledgerRows} ledger rows = {stamps} stamps added"));
     }
 }

@@ -1,9 +1,11 @@
-using Loyalty.Runtime.Core;
+using Orleans;
 
 namespace Loyalty.Bench.Grains;
 
+[Alias("bench.ICounterGrain")]
 public interface ICounterGrain : IGrainWithIntegerKey
 {
-    /// <summary>Adds one, commits it with a ledger row, answers the new count.</summary>
+    /// <summary>Adds one, writes the state through Orleans' ADO.NET grain storage, answers the new count.</summary>
+    [Alias("IncrementAsync")]
     Task<long> IncrementAsync();
 }

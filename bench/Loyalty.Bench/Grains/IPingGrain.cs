@@ -1,8 +1,10 @@
-using Loyalty.Runtime.Core;
+using Orleans;
 
 namespace Loyalty.Bench.Grains;
 
+[Alias("bench.IPingGrain")]
 public interface IPingGrain : IGrainWithIntegerKey
 {
+    [Alias("PingAsync")]
     Task<long> PingAsync(long value);
 }

@@ -1,8 +1,8 @@
-using Loyalty.Runtime.Activations;
+using Orleans;
 
 namespace Loyalty.Bench.Grains;
 
-/// <summary>No state, no I/O: measures the call path alone (proxy, message, turn, scheduler, completion).</summary>
+/// <summary>No state, no I/O: measures Orleans' call path alone (reference, message, activation turn, completion).</summary>
 public sealed class PingGrain : Grain, IPingGrain
 {
     private long _calls;

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Loyalty.Grains.Cards;
 using Loyalty.Grains.Ledger;
-using Loyalty.Grains.Programs;
-using static Loyalty.Grains.Tests.Cards.CardFixtures;
 using Loyalty.GrainInterfaces.Programs;
+using static Loyalty.Grains.Tests.Cards.CardFixtures;
 
 namespace Loyalty.Grains.Tests.Cards;
 
+/// <summary>A card grain's state as stored in <c>cards.state</c> (<see cref="CardStateJson"/>): one readable JSON record.</summary>
 public sealed class CardStateJsonTests
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
@@ -21,18 +21,29 @@ public sealed class CardStateJsonTests
         card = Apply(card.RedeemPointsReward(program, "tote", At(Start.AddMinutes(3))));
         card = Apply(card.Void(program, card.Transactions[^1].TransactionId, "Wrong card", At(Start.AddMinutes(4))));
         card = Apply(card.Deactivate("Lost", At(Start.AddMinutes(5))));
+        var state = new CardGrainState
+        {
+            Card = card,
+            MerchantId = Guid.NewGuid(),
+            Head = new LedgerHead(7, "h7"),
+            ExpiryReminderDue = Start.AddDays(16),
+            ExpiryNoticeFor = Start.AddDays(30),
+        }.Remember("key-1").State.Remember("key-2").State;
 
-        var json = JsonSerializer.Serialize(card, Web);
-        var restored = JsonSerializer.Deserialize<CardState>(json, Web)!;
+        var json = CardStateJson.Serialize(state);
+        var restored = CardStateJson.Deserialize(json);
+        var restoredCard = restored.Card!;
 
-        Assert.Equal(json, JsonSerializer.Serialize(restored, Web));
-        Assert.Equal(card.Customer, restored.Customer);
-        Assert.Equal(card.Lots, restored.Lots);
-        Assert.Equal(card.RecentStamps, restored.RecentStamps);
-        Assert.Equal(card.Transactions, restored.Transactions, TransactionsEqual);
-        Assert.Contains(restored.Transactions, t => t.Voided && t.Draws.Count > 0 && t.LifetimePointsDelta == 0);
-        Assert.Equal(card.Transactions.SelectMany(t => t.Draws), restored.Transactions.SelectMany(t => t.Draws));
-        Assert.Equal((card.Stamps, card.PointsBalance, card.LifetimePoints, card.Tier, card.Status), (restored.Stamps, restored.PointsBalance, restored.LifetimePoints, restored.Tier, restored.Status));
+        Assert.Equal(json, CardStateJson.Serialize(restored));
+        Assert.Equal((state.MerchantId, state.Head, state.ExpiryReminderDue, state.ExpiryNoticeFor), (restored.MerchantId, restored.Head, restored.ExpiryReminderDue, restored.ExpiryNoticeFor));
+        Assert.Equal(["key-1", "key-2"], restored.RecentKeys);
+        Assert.Equal(card.Customer, restoredCard.Customer);
+        Assert.Equal(card.Lots, restoredCard.Lots);
+        Assert.Equal(card.RecentStamps, restoredCard.RecentStamps);
+        Assert.Equal(card.Transactions, restoredCard.Transactions, TransactionsEqual);
+        Assert.Contains(restoredCard.Transactions, t => t.Voided && t.Draws.Count > 0 && t.LifetimePointsDelta == 0);
+        Assert.Equal(card.Transactions.SelectMany(t => t.Draws), restoredCard.Transactions.SelectMany(t => t.Draws));
+        Assert.Equal((card.Stamps, card.PointsBalance, card.LifetimePoints, card.Tier, card.Status), (restoredCard.Stamps, restoredCard.PointsBalance, restoredCard.LifetimePoints, restoredCard.Tier, restoredCard.Status));
     }
 
     [Fact]
@@ -41,47 +52,50 @@ public sealed class CardStateJsonTests
         var program = HybridProgram();
         var card = Apply(NewCard(program).Deactivate("Lost", At(Start)));
 
-        using var document = JsonDocument.Parse(JsonSerializer.Serialize(card, Web));
-        var root = document.RootElement;
+        using var document = JsonDocument.Parse(CardStateJson.Serialize(new CardGrainState { Card = card }));
+        var root = document.RootElement.GetProperty("card");
 
         Assert.Equal("8012345678901230", root.GetProperty("cardNumber").GetString());
         Assert.Equal("inactive", root.GetProperty("status").GetString());
         Assert.Equal("bronze", root.GetProperty("tier").GetString());
         Assert.Equal("1990-04-02", root.GetProperty("customer").GetProperty("birthday").GetString());
-        Assert.Equal("statusChange", root.GetProperty("transactions")[1][1].GetString());
+        Assert.Equal("statusChange", root.GetProperty("transactions")[1].GetProperty("kind").GetString());
     }
 
     [Fact]
-    public void Serialize_TransactionsAndRecentStamps_AreArraysWithoutTrailingDefaults()
+    public void Serialize_TransactionsAndRecentStamps_AreNamedFieldsWithoutNullsOrDerivedValues()
     {
         var program = StampProgram();
         var stamp = At(Start.AddMinutes(1));
         var card = Apply(NewCard(program).AddStamps(program, 3, stamp));
 
-        using var document = JsonDocument.Parse(JsonSerializer.Serialize(card, Web));
+        using var document = JsonDocument.Parse(CardStateJson.Serialize(new CardGrainState { Card = card }));
         var root = document.RootElement;
+        var stored = root.GetProperty("card");
 
-        Assert.Equal($"[\"{card.Transactions[0].TransactionId}\",\"enrollment\"]", root.GetProperty("transactions")[0].GetRawText());
-        Assert.Equal($"[\"{stamp.TransactionId}\",\"stamp\",3]", root.GetProperty("transactions")[1].GetRawText());
-        Assert.Equal("[\"2026-05-16T10:01:00+00:00\",3]", root.GetProperty("recentStamps")[0].GetRawText());
-        Assert.False(root.TryGetProperty("pointsBalance", out _));
+        Assert.Equal(
+            $$"""{"transactionId":"{{stamp.TransactionId}}","kind":"stamp","stampsDelta":3,"rewardsDelta":0,"pointsDelta":0,"lifetimePointsDelta":0,"draws":[],"voided":false}""",
+            stored.GetProperty("transactions")[1].GetRawText());
+        Assert.Equal("""{"at":"2026-05-16T10:01:00+00:00","count":3}""", stored.GetProperty("recentStamps")[0].GetRawText());
+        Assert.False(stored.TryGetProperty("pointsBalance", out _));
+        Assert.False(root.TryGetProperty("expiryReminderDue", out _));
     }
 
     [Fact]
-    public void Deserialize_RecordsInTheEarlierObjectForm_ReadsThemWhole()
+    public void Deserialize_ReadableRecords_ReadsThemWhole()
     {
         var lot = Guid.NewGuid();
-        var json = $$"""
-            {"cardNumber":"8012345678901230","programId":"prog-points","customer":{"name":"Anna","email":"anna@example.com","locale":"fr"},
+        var json = $$$"""
+            {"card":{"cardNumber":"8012345678901230","programId":"prog-points","customer":{"name":"Anna","email":"anna@example.com","locale":"fr"},
              "enrolledAt":"2026-05-16T10:00:00+00:00","lastActivityAt":"2026-05-16T10:05:00+00:00",
              "recentStamps":[{"at":"2026-05-16T10:01:00+00:00","count":2}],
              "transactions":[
                {"transactionId":"6f1c2a8e-1d7b-4c55-9d0e-3a2b1c0d9e8f","kind":"stamp","stampsDelta":2,"draws":[]},
                {"transactionId":"0b7e4c21-9a3d-4f6e-8b1c-2d3e4f5a6b7c","kind":"pointRedemption","pointsDelta":-100,
-                "draws":[{"lotTransactionId":"{{lot}}","earnedAt":"2026-05-16T10:02:00+00:00","points":100}],"voided":true}]}
+                "draws":[{"lotTransactionId":"{{{lot}}}","earnedAt":"2026-05-16T10:02:00+00:00","points":100}],"voided":true}]}}
             """;
 
-        var card = JsonSerializer.Deserialize<CardState>(json, Web)!;
+        var card = CardStateJson.Deserialize(json).Card!;
 
         Assert.Equal([new StampRecord(Start.AddMinutes(1), 2)], card.RecentStamps);
         Assert.Equal(
@@ -98,33 +112,34 @@ public sealed class CardStateJsonTests
     }
 
     [Fact]
-    public void Serialize_GrainStateRecentKeys_AreStringsAndTheEarlierObjectFormStillReads()
+    public void Serialize_GrainStateRecentKeys_AreStrings()
     {
         var state = new CardGrainState().Remember("key-1").State.Remember("key-2").State;
 
-        using var document = JsonDocument.Parse(JsonSerializer.Serialize(state, Web));
-        var earlier = JsonSerializer.Deserialize<CardGrainState>(
-            """{"recentKeys":[{"key":"key-1","fingerprint":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},"key-2"]}""", Web)!;
+        using var document = JsonDocument.Parse(CardStateJson.Serialize(state));
+        var read = CardStateJson.Deserialize("""{"recentKeys":["key-1","key-2"]}""");
 
         Assert.Equal("""["key-1","key-2"]""", document.RootElement.GetProperty("recentKeys").GetRawText());
-        Assert.Equal(["key-1", "key-2"], earlier.RecentKeys.Select(key => key.Key));
-        Assert.True(earlier.Remembers("key-2"));
-        Assert.False(earlier.Remembers("key-3"));
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CardGrainState>("""{"recentKeys":[7]}""", Web));
+        Assert.True(read.Remembers("key-2"));
+        Assert.False(read.Remembers("key-3"));
+        Assert.Throws<JsonException>(() => CardStateJson.Deserialize("""{"recentKeys":[7]}"""));
     }
 
     [Theory]
-    [InlineData("[]")]
-    [InlineData("[\"not-a-guid\",\"stamp\"]")]
-    [InlineData("[\"6f1c2a8e-1d7b-4c55-9d0e-3a2b1c0d9e8f\",\"stamp\",1,0,0,0,false,[],7]")]
+    [InlineData("{}")]
+    [InlineData("{\"transactionId\":\"not-a-guid\",\"kind\":\"stamp\"}")]
+    [InlineData("{\"transactionId\":\"6f1c2a8e-1d7b-4c55-9d0e-3a2b1c0d9e8f\",\"kind\":\"sideways\"}")]
     [InlineData("\"stamp\"")]
     public void Deserialize_MalformedTransactionRecord_Throws(string record)
     {
-        var json = "{\"cardNumber\":\"8012345678901230\",\"programId\":\"p\",\"customer\":{\"name\":\"A\",\"email\":\"a@b\",\"locale\":\"fr\"},"
-            + "\"enrolledAt\":\"2026-05-16T10:00:00+00:00\",\"lastActivityAt\":\"2026-05-16T10:00:00+00:00\",\"transactions\":[" + record + "]}";
+        var json = "{\"card\":{\"cardNumber\":\"8012345678901230\",\"programId\":\"p\",\"customer\":{\"name\":\"A\",\"email\":\"a@b\",\"locale\":\"fr\"},"
+            + "\"enrolledAt\":\"2026-05-16T10:00:00+00:00\",\"lastActivityAt\":\"2026-05-16T10:00:00+00:00\",\"transactions\":[" + record + "]}}";
 
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CardState>(json, Web));
+        Assert.Throws<JsonException>(() => CardStateJson.Deserialize(json));
     }
+
+    [Fact]
+    public void Deserialize_StoredNull_Throws() => Assert.Throws<JsonException>(() => CardStateJson.Deserialize("null"));
 
     private static bool TransactionsEqual(TransactionRecord expected, TransactionRecord actual) =>
         expected with { Draws = [] } == actual with { Draws = [] } && expected.Draws.SequenceEqual(actual.Draws);

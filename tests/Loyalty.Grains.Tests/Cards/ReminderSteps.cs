@@ -1,20 +1,18 @@
-using Loyalty.Runtime.Reminders;
 using Loyalty.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Grains.Tests.Cards;
 
-/// <summary>Moves the manual clock and waits until the reminder service has run a pass and sleeps again.</summary>
+/// <summary>Moves the manual clock while a reminder sleeps, and waits until the tick that fell due has run.</summary>
 internal static class ReminderSteps
 {
-    public static async Task AdvanceToNextTickAsync(CardSilo silo, TimeSpan by)
+    public static async Task AdvanceToNextTickAsync(LoyaltyTestCluster cluster, ReminderWatch reminder, TimeSpan by)
     {
-        var service = silo.Silo.Services.GetRequiredService<ReminderService>();
-
-        // Move the clock only while the service sleeps on an armed timer, never in the middle of a pass.
-        await Eventually.TrueAsync(() => service.NextWakeUp is not null, "the reminder service is asleep");
-        var passes = service.IdlePasses;
-        silo.Time.Advance(by);
-        await Eventually.TrueAsync(() => service.IdlePasses > passes && service.NextWakeUp is not null, "the reminder service ran a pass");
+        // Move the clock only while the reminder waits on an armed timer: one armed after the move would count from
+        // the new time and tick a period late.
+        await reminder.SleepingAsync();
+        var mark = reminder.Count;
+        cluster.Time.Advance(by);
+        await reminder.TickedAsync(mark);
+        await reminder.SleepingAsync(mark);
     }
 }

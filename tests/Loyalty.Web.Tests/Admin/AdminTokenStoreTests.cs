@@ -1,4 +1,4 @@
-using Loyalty.Runtime.Postgres;
+using Loyalty.Database;
 using Loyalty.Testing;
 using Loyalty.Web.Admin;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +16,7 @@ public sealed class AdminTokenStoreTests : IAsyncLifetime, IAsyncDisposable
         var connectionString = await PostgresServer.CreateDatabaseAsync("tokens");
         _database = new LoyaltyDatabase(
             Options.Create(new DatabaseOptions { ConnectionString = connectionString }),
-            [MigrationSource.Runtime, new MigrationSource("web", typeof(AdminTokenStore).Assembly)],
+            [MigrationSource.Orleans, new MigrationSource("web", typeof(AdminTokenStore).Assembly)],
             new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, TimeProvider.System),
             NullLogger<LoyaltyDatabase>.Instance);
         await _database.StartAsync(CancellationToken.None);

@@ -22,7 +22,11 @@ public sealed class StaffAdminEndpointsTests(TerminalApp app) : IClassFixture<Te
         Assert.Equal(["pinId", "name"], body.EnumerateObject().Select(p => p.Name));
         var hash = await app.QueryScalarAsync<string>("SELECT pin_hash FROM staff_pins WHERE pin_id = $1 AND store_id = $2 AND merchant_id = $3", pinId, store.StoreId, store.MerchantId);
         Assert.StartsWith("$2b$10$", hash, StringComparison.Ordinal);
-        var state = await app.QueryScalarAsync<string>("SELECT payload::text FROM grain_state WHERE grain_key = $1", pinId.ToString("N"));
+        // The PIN grain's Orleans state (state name "pin", JSON), found by the hash it keeps.
+        var state = await app.QueryScalarAsync<string>(
+            "SELECT convert_from(PayloadBinary, 'UTF8') FROM OrleansStorage WHERE GrainTypeString = 'pin' AND convert_from(PayloadBinary, 'UTF8')::jsonb ->> 'pinHash' = $1",
+            hash!);
+        Assert.NotNull(state);
         Assert.DoesNotContain("4821", state, StringComparison.Ordinal);
     }
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Loyalty.Grains.Demo;
-using Loyalty.Runtime.Postgres;
 using Loyalty.Web.Tests.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using static Loyalty.Web.Tests.Hosting.AdminApi;
 
@@ -15,17 +13,23 @@ public sealed class CrashedSiloStartTests
     [Fact]
     public async Task Startup_CrashedSiloStillListedActive_DeclaresItDeadAndSeedsTheDemo()
     {
-        var crashed = Guid.NewGuid();
+        var crashedPort = ClosedPort();
         var app = new WebApp(timeProvider: null, settings: null, seedDemo: true, prepareDatabase: async connectionString =>
         {
-            await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync(connectionString, [MigrationSource.Runtime]);
+            // The database comes with Orleans' schema; the crashed silo's row says Active (3), its last heartbeat long ago.
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await using (var version = dataSource.CreateCommand("INSERT INTO OrleansMembershipVersionTable (DeploymentId, Version) VALUES ('loyalty', 1)"))
+            {
+                await version.ExecuteNonQueryAsync();
+            }
+
             await using var insert = dataSource.CreateCommand("""
-                INSERT INTO silos (service_id, silo_id, name, address, generation, status, started_at, heartbeat_at, version)
-                VALUES ('loyalty', $1, 'crashed-silo', $2, 1, 'active', now() - interval '1 hour', now() - interval '10 minutes', 2)
+                INSERT INTO OrleansMembershipTable
+                    (DeploymentId, Address, Port, Generation, SiloName, HostName, Status, ProxyPort, StartTime, IAmAliveTime)
+                VALUES ('loyalty', '127.0.0.1', $1, 1, 'crashed-silo', 'crashed-host', 3, $2, now() - interval '1 hour', now() - interval '10 minutes')
                 """);
-            insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = crashed });
-            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"127.0.0.1:{ClosedPort()}" });
+            insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = crashedPort });
+            insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ClosedPort() });
             await insert.ExecuteNonQueryAsync();
         });
 
@@ -35,8 +39,8 @@ public sealed class CrashedSiloStartTests
         try
         {
             Assert.Equal(5L, await ScalarAsync(app, "SELECT count(*) FROM cards WHERE merchant_id = $1", DemoCatalog.MerchantId));
-            Assert.Equal("dead", await ScalarAsync(app, "SELECT status FROM silos WHERE silo_id = $1", crashed));
-            Assert.Equal(1L, await ScalarAsync(app, "SELECT count(*) FROM silos WHERE status = 'active' AND silo_id <> $1", crashed));
+            Assert.Equal(6, await ScalarAsync(app, "SELECT Status FROM OrleansMembershipTable WHERE Port = $1", crashedPort));
+            Assert.Equal(1L, await ScalarAsync(app, "SELECT count(*) FROM OrleansMembershipTable WHERE Status = 3 AND Port <> $1", crashedPort));
         }
         finally
         {

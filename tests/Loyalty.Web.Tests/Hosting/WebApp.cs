@@ -1,13 +1,15 @@
-using Loyalty.Runtime.Transport;
-using Loyalty.Runtime.Hosting;
 using Loyalty.Testing;
 using Loyalty.Web.Tests.TestGrains;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace Loyalty.Web.Tests.Hosting;
 
@@ -30,7 +32,10 @@ public sealed class WebApp : IAsyncLifetime
     {
     }
 
-    /// <param name="timeProvider">Replaces the system clock everywhere (runtime, grains, web), e.g. a <see cref="ManualTimeProvider"/>.</param>
+    /// <param name="timeProvider">
+    /// Replaces the system clock (grains, web and, for now, Orleans), e.g. a <see cref="ManualTimeProvider"/>, whose time
+    /// is read through a <see cref="ManualWallClock"/> so Orleans' own timers keep running.
+    /// </param>
     /// <param name="settings">Configuration on top of the defaults.</param>
     /// <param name="seedDemo">Demo seeding is off in tests (it would add a merchant to every database) except where a test checks it.</param>
     /// <param name="prepareDatabase">Runs on the new database (given its connection string) before the app starts.</param>
@@ -70,11 +75,13 @@ public sealed class WebApp : IAsyncLifetime
             }).AddInMemoryCollection(_settings));
             web.ConfigureServices(services =>
             {
-                services.AddGrainAssembly(typeof(EchoGrain).Assembly);
+                // The test grains (TestGrains/). Orleans would also find them through the test process's dependency
+                // context; naming their assembly keeps them independent of how the host discovers assemblies.
+                services.AddSerializer(serializer => serializer.AddAssembly(typeof(EchoGrain).Assembly));
                 if (_timeProvider is not null)
                 {
                     services.RemoveAll<TimeProvider>();
-                    services.AddSingleton(_timeProvider);
+                    services.AddSingleton(_timeProvider is ManualTimeProvider manual ? new ManualWallClock(manual) : _timeProvider);
                 }
             });
             web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -82,8 +89,8 @@ public sealed class WebApp : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
 
-        // The co-hosted silo also listens for cluster calls (HTTP/2 only): point clients at an application address.
-        _factory.ClientOptions.BaseAddress = ApplicationAddresses.Of(_factory.Services)[0];
+        _factory.ClientOptions.BaseAddress = new Uri(_factory.Services.GetRequiredService<IServer>().Features
+            .GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         Client = _factory.CreateClient();
         await Task.CompletedTask;
     }

@@ -80,7 +80,8 @@ public sealed class OpenApiDocumentTests(WebApp app) : IClassFixture<WebApp>
             "PUT /api/admin/v1/merchants/{merchantId}/pin-lockout", "POST /api/admin/v1/stores/{storeId}/staff",
             "POST /api/admin/v1/stores/{storeId}/pairing-codes", "GET /api/admin/v1/stores/{storeId}/devices",
             "POST /api/admin/v1/devices/{deviceId}/revoke", "GET /api/admin/v1/cards/{cardNumber}",
-            "GET /api/admin/v1/cards/{cardNumber}/transactions",
+            "GET /api/admin/v1/cards/{cardNumber}/transactions", "GET /api/admin/v1/cards/{cardNumber}/ledger-verification",
+            "POST /api/admin/v1/cards/{cardNumber}/adjustments", "POST /api/admin/v1/cards/{cardNumber}/voids",
         ];
         Assert.Empty(expected.Except(operations));
     }

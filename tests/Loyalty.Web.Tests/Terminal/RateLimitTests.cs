@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalty.GrainInterfaces.Devices;
-using Loyalty.Runtime.Core;
 using Loyalty.Web.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 
 namespace Loyalty.Web.Tests.Terminal;
 

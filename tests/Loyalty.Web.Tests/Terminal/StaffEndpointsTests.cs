@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Loyalty.Web.Tests.Hosting;
-using Org.BouncyCastle.Crypto.Generators;
 
 namespace Loyalty.Web.Tests.Terminal;
 
@@ -31,8 +30,8 @@ public sealed class StaffEndpointsTests(TerminalApp app) : IClassFixture<Termina
             var hash = entry.GetProperty("pinHash").GetString()!;
             Assert.StartsWith("$2b$", hash, StringComparison.Ordinal);
             Assert.True(int.Parse(hash[4..6], System.Globalization.CultureInfo.InvariantCulture) >= 10, hash);
-            Assert.True(OpenBsdBCrypt.CheckPassword(hash, pin.ToCharArray()));
-            Assert.False(OpenBsdBCrypt.CheckPassword(hash, "0000".ToCharArray()));
+            Assert.True(BCrypt.Net.BCrypt.Verify(pin, hash));
+            Assert.False(BCrypt.Net.BCrypt.Verify("0000", hash));
             Assert.False(entry.GetProperty("locked").GetBoolean());
             Assert.Equal(JsonValueKind.Null, entry.GetProperty("lockedUntil").ValueKind);
         }

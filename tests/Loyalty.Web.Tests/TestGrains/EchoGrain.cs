@@ -1,4 +1,4 @@
-using Loyalty.Runtime.Activations;
+using Orleans;
 
 namespace Loyalty.Web.Tests.TestGrains;
 

@@ -1,8 +1,10 @@
-using Loyalty.Runtime.Core;
+using Orleans;
 
 namespace Loyalty.Web.Tests.TestGrains;
 
+[Alias("tests.IEchoGrain")]
 public interface IEchoGrain : IGrainWithStringKey
 {
+    [Alias("EchoAsync")]
     Task<string> EchoAsync(string text);
 }

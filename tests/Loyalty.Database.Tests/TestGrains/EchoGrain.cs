@@ -1,0 +1,6 @@
+namespace Loyalty.Database.Tests.TestGrains;
+
+public sealed class EchoGrain : Grain, IEchoGrain
+{
+    public Task<string> EchoAsync(string text) => Task.FromResult(text);
+}

@@ -1,0 +1,3 @@
+namespace Loyalty.Database.Tests.TestGrains;
+
+public interface IProfileGrain : IProfileOperations;

@@ -1,0 +1,4 @@
+namespace Loyalty.Database.Tests.TestGrains;
+
+public sealed class ProfileTwinGrain([PersistentState(ProfileGrainBase.StateName)] IPersistentState<ProfileState> profile)
+    : ProfileGrainBase(profile), IProfileTwinGrain;

@@ -1,3 +1,0 @@
-namespace Loyalty.Runtime.CodeGen.Tests.Grains;
-
-public sealed record Receipt(Guid Id, Payment Payment, string? Note);

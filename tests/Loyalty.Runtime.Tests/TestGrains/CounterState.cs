@@ -1,6 +1,0 @@
-namespace Loyalty.Runtime.Tests.TestGrains;
-
-public sealed class CounterState
-{
-    public long Count { get; set; }
-}
