@@ -49,29 +49,12 @@ builder.AddLoyaltyWeb();
 // Room for one connection per terminal of the baseline (whose handlers each hold one for a whole transaction) and more.
 builder.Services.PostConfigure<DatabaseOptions>(o => o.MaxPoolSize = Math.Max(o.MaxPoolSize, settings.Concurrency + 16));
 
-// EXPERIMENT (temporary, not to keep): the admin token scheme not made the default scheme.
-if (Environment.GetEnvironmentVariable("BENCH_NO_AUTO_AUTH") == "1")
-{
-    AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
-}
-
-if (Environment.GetEnvironmentVariable("BENCH_DASH_INTERVAL") is { } dashInterval)
-{
-    builder.Services.Configure<Orleans.Dashboard.DashboardOptions>(o => o.CounterUpdateIntervalMs = int.Parse(dashInterval, CultureInfo.InvariantCulture));
-}
-
 await using var host = builder.Build();
 host.UseLoyaltyWeb();
 await host.StartAsync();
 try
 {
     var database = host.Services.GetRequiredService<NpgsqlDataSource>();
-    if (Environment.GetEnvironmentVariable("BENCH_STATE_LZ4") == "1")
-    {
-        await using var lz4 = database.CreateCommand("ALTER TABLE cards ALTER COLUMN state SET COMPRESSION lz4");
-        await lz4.ExecuteNonQueryAsync();
-    }
-
     var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     var grains = host.Services.GetRequiredService<IGrainFactory>();
     var orleans = new OrleansScenarios(grains, database, settings);

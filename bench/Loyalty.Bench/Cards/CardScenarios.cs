@@ -391,7 +391,7 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
                 WHERE c.program_id = $1
                   AND (n.entries IS DISTINCT FROM c.ledger_sequence OR n.last IS DISTINCT FROM c.ledger_sequence
                        OR l.stamps_after IS DISTINCT FROM c.stamps OR l.rewards_available_after IS DISTINCT FROM c.rewards_available
-                       OR (c.state->'head'->>'sequence')::bigint IS DISTINCT FROM c.ledger_sequence)
+                       OR (c.state::jsonb->'head'->>'sequence')::bigint IS DISTINCT FROM c.ledger_sequence)
                 """);
             command.CommandTimeout = 0;
             command.Parameters.Add(new NpgsqlParameter { Value = _fixture!.ProgramId });
