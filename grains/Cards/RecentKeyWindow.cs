@@ -2,11 +2,12 @@ namespace Loyalty.Grains.Cards;
 
 /// <summary>
 /// The idempotency keys an activation has answered beyond the ones its persisted state keeps (it is handed the keys the
-/// state forgets): a busy card (64 terminals) sees hundreds of operations between a request and its retry, and a retry
-/// recognized here is answered from its stored record instead of failing its write on the idempotency table's primary
-/// key (which fails the batch's other writes' first attempt and restarts the activation). Memory only, bounded; a key
-/// outside it is still caught by that primary key. Allocated on first use: most cards never see more operations than their state remembers, and
-/// 100,000 idle cards should not each hold an empty set.
+/// state forgets, once the write that forgets them has committed): a busy card (64 terminals) sees hundreds of
+/// operations between a request and its retry, and a retry recognized here is answered from its stored record instead
+/// of failing its card's write on the idempotency table's primary key (which costs the card a reload and a re-run of the
+/// operations that rode that write). Memory only, bounded; a key outside it is still caught by that primary key.
+/// Allocated on first use: most cards never see more operations than their state remembers, and 100,000 idle cards
+/// should not each hold an empty set.
 /// </summary>
 internal sealed class RecentKeyWindow
 {
