@@ -51,9 +51,9 @@ builder.Services.PostConfigure<DatabaseOptions>(o => o.MaxPoolSize = Math.Max(o.
 
 await using var host = builder.Build();
 host.UseLoyaltyWeb();
-await host.StartAsync();
 try
 {
+    await host.StartAsync();
     var database = host.Services.GetRequiredService<NpgsqlDataSource>();
     var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     var grains = host.Services.GetRequiredService<IGrainFactory>();

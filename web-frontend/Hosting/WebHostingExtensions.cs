@@ -96,7 +96,9 @@ public static class WebHostingExtensions
         app.UseLoyaltyRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
+        // No UseAuthentication: the admin token is the only scheme, so it would become the default and every terminal
+        // request would look its device token up in admin_tokens (one more round trip per stamp, measured). Policies
+        // name their scheme, and authorization authenticates with it where a policy applies.
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapLoyaltyHealthChecks();

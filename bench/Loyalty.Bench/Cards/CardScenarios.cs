@@ -21,14 +21,13 @@ namespace Loyalty.Bench.Cards;
 /// </summary>
 public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, BenchSettings settings) : IAsyncDisposable
 {
-    private readonly IGrainFactory grains = services.GetRequiredService<IGrainFactory>();
-    private readonly NpgsqlDataSource database = services.GetRequiredService<NpgsqlDataSource>();
-
     public static readonly IReadOnlyList<string> Names = ["baseline-hot", "grains-hot", "api-hot", "baseline-many", "grains-many", "api-many", "card-memory"];
 
     /// <summary>Card grains activated by <c>card-memory</c>.</summary>
     public const int MemoryCards = 100_000;
 
+    private readonly IGrainFactory _grains = services.GetRequiredService<IGrainFactory>();
+    private readonly NpgsqlDataSource _database = services.GetRequiredService<NpgsqlDataSource>();
     private readonly DatabaseMeter _meter = new();
     private CpuMeter? _cpu;
     private CardFixture? _fixture;
@@ -82,7 +81,7 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
         var tag = name[0] + name[name.IndexOf('-', StringComparison.Ordinal) + 1].ToString() + run[name.Length..];
         Func<string, string, Task> stamp = name[..name.IndexOf('-', StringComparison.Ordinal)] switch
         {
-            "baseline" => new BaselineStore(database).StampAsync,
+            "baseline" => new BaselineStore(_database).StampAsync,
             "grains" => GrainStampAsync,
             "api" => ApiStampAsync,
             _ => throw new ArgumentException($"Unknown scenario '{name}'."),
@@ -99,10 +98,10 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
 
         var before = await TotalsAsync(name);
         var (operationsBefore, (commitsBefore, rowsBefore, walBefore)) = (_meter.Operations, await StatsAsync());
-        _cpu ??= await CpuMeter.CreateAsync(database);
+        _cpu ??= await CpuMeter.CreateAsync(_database);
         var cpuBefore = _cpu.Read();
         using var sampler = settings.Allocations ? new AllocationSampler() : null;
-        await using var sessions = settings.Sessions ? await SessionSampler.StartAsync(database) : null;
+        await using var sessions = settings.Sessions ? await SessionSampler.StartAsync(_database) : null;
         var (allocatedBefore, gen2Before) = (GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(2));
         long acknowledged = 0;
         var picks = Enumerable.Range(0, settings.Concurrency).Select(w => new Random(w * 7919)).ToArray();
@@ -177,13 +176,13 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
         {
             if (_settled < _hot.Length + _many.Length)
             {
-                await using var vacuum = database.CreateCommand("VACUUM (ANALYZE)");
+                await using var vacuum = _database.CreateCommand("VACUUM (ANALYZE)");
                 vacuum.CommandTimeout = 0;
                 await vacuum.ExecuteNonQueryAsync();
                 _settled = _hot.Length + _many.Length;
             }
 
-            await using var checkpoint = database.CreateCommand("CHECKPOINT");
+            await using var checkpoint = _database.CreateCommand("CHECKPOINT");
             checkpoint.CommandTimeout = 0;
             await checkpoint.ExecuteNonQueryAsync();
         }
@@ -197,7 +196,7 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
     {
         if (_fixture is null)
         {
-            await using (var create = database.CreateCommand(BaselineStore.CreateTables))
+            await using (var create = _database.CreateCommand(BaselineStore.CreateTables))
             {
                 await create.ExecuteNonQueryAsync();
             }
@@ -205,15 +204,15 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
             _fixture = await CardFixture.CreateAsync(baseAddress);
             _terminal = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency }) { BaseAddress = baseAddress };
             _terminal.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _fixture.DeviceToken);
-            _hot = await _fixture.EnrollAsync(grains, 1, "hot");
-            await new BaselineStore(database).CreateCardsAsync(_hot);
+            _hot = await _fixture.EnrollAsync(_grains, 1, "hot");
+            await new BaselineStore(_database).CreateCardsAsync(_hot);
         }
 
         if (many && _many.Length == 0)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            _many = await _fixture.EnrollAsync(grains, settings.Cards, "many");
-            await new BaselineStore(database).CreateCardsAsync(_many);
+            _many = await _fixture.EnrollAsync(_grains, settings.Cards, "many");
+            await new BaselineStore(_database).CreateCardsAsync(_many);
             Console.WriteLine($"  enrolled {_many.Length:N0} cards through the enrolment grains in {started.Elapsed.TotalSeconds:N1} s");
         }
     }
@@ -221,9 +220,10 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
     /// <summary>
     /// Managed heap per idle card activation: <see cref="MemoryCards"/> cards created straight through their card grains
     /// (no enrolment grain), then left idle; the heap growth per card after full compacting collections. Beyond the
-    /// state: less the heap the same cards' states take when read back from <c>cards.state</c> into plain objects. Of
-    /// that, the program definition each activation caches: Orleans hands every caller its own copy of a grain's answer
-    /// unless the type is immutable, so it is measured the same way, as copies answered by the program grain.
+    /// state: less the heap the same cards' states take when read back from <c>cards.state</c> into plain objects. Part
+    /// of what is beyond the state is the program definition each activation caches: Orleans hands every caller its own
+    /// copy of a grain's answer unless the type is immutable (see <see cref="ProgramCopyBytesAsync"/>). Each heap reading
+    /// waits until the process is quiet (<see cref="HeapMeter.QuietAsync"/>), so the scenario takes a few minutes.
     /// </summary>
     private async Task<ScenarioResult> CardMemoryAsync()
     {
@@ -237,7 +237,7 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
         var started = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (number, _) =>
         {
-            var outcome = await grains.GetGrain<ICardGrain>(number).CreateAsync(new EnrollmentRequest(
+            var outcome = await _grains.GetGrain<ICardGrain>(number).CreateAsync(new EnrollmentRequest(
                 _fixture!.ProgramId, new CustomerProfile("Bench Customer", $"{number}@bench.example", null, null, "en"), _fixture.Origin($"create-{number}")));
             if (outcome.Status != CardOutcomeStatus.Applied)
             {
@@ -274,7 +274,7 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
     private async Task<long> StateHeapAsync(string[] numbers)
     {
         var payloads = new List<string>(numbers.Length);
-        await using (var command = database.CreateCommand("SELECT state::text FROM cards WHERE card_number = ANY($1) AND version = 1"))
+        await using (var command = _database.CreateCommand("SELECT state::text FROM cards WHERE card_number = ANY($1) AND version = 1"))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = numbers });
             await using var reader = await command.ExecuteReaderAsync();
@@ -309,7 +309,7 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
     /// </summary>
     private async Task<double> ProgramCopyBytesAsync()
     {
-        var program = await grains.GetGrain<IProgramGrain>(_fixture!.ProgramId).GetAsync()
+        var program = await _grains.GetGrain<IProgramGrain>(_fixture!.ProgramId).GetAsync()
             ?? throw new InvalidOperationException($"Program {_fixture.ProgramId} does not exist.");
         var copier = services.GetRequiredService<DeepCopier<ProgramDefinition>>();
         var copies = new ProgramDefinition[ProgramCopies];
@@ -326,7 +326,7 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
 
     private async Task GrainStampAsync(string cardNumber, string key)
     {
-        var outcome = await grains.GetGrain<ICardGrain>(cardNumber).ApplyAsync(new CardCommand(CardCommandKind.Stamp, _fixture!.Origin(key), Count: 1));
+        var outcome = await _grains.GetGrain<ICardGrain>(cardNumber).ApplyAsync(new CardCommand(CardCommandKind.Stamp, _fixture!.Origin(key), Count: 1));
         if (outcome.Status != CardOutcomeStatus.Applied)
         {
             throw new InvalidOperationException($"Stamp on {cardNumber} was {outcome.Status}: {outcome.Error?.Message}");
@@ -350,11 +350,11 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
     {
         if (name.StartsWith("baseline", StringComparison.Ordinal))
         {
-            var (ledgerRows, stamps) = await new BaselineStore(database).TotalsAsync();
+            var (ledgerRows, stamps) = await new BaselineStore(_database).TotalsAsync();
             return new Totals(ledgerRows, stamps, ledgerRows);
         }
 
-        await using var command = database.CreateCommand("""
+        await using var command = _database.CreateCommand("""
             SELECT (SELECT count(*) FROM ledger_entries l JOIN cards c USING (card_number) WHERE c.program_id = $1 AND l.kind = 'stamp'),
                    (SELECT coalesce(sum(stamps + rewards_available * 10), 0) FROM cards WHERE program_id = $1),
                    (SELECT count(*) FROM idempotency_keys WHERE merchant_id = $2)
@@ -368,7 +368,7 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
 
     /// <summary>
     /// What PostgreSQL holds must be exactly what the workers were told: ledger rows, stamps on the cards and idempotency
-    /// records added each equal the acknowledged stamps. For the grains, every card of the program also agrees with its
+    /// records added each equal the acknowledged stamps. For the _grains, every card of the program also agrees with its
     /// ledger: as many entries as its ledger sequence (no gap, no extra), its balances those of its last entry, and its
     /// stored state's ledger head the same sequence.
     /// </summary>
@@ -384,7 +384,7 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
         var disagreeing = 0L;
         if (!name.StartsWith("baseline", StringComparison.Ordinal))
         {
-            await using var command = database.CreateCommand("""
+            await using var command = _database.CreateCommand("""
                 SELECT count(*) FROM cards c
                 LEFT JOIN (SELECT card_number, count(*) AS entries, max(sequence) AS last FROM ledger_entries GROUP BY card_number) n USING (card_number)
                 LEFT JOIN ledger_entries l ON l.card_number = c.card_number AND l.sequence = c.ledger_sequence
@@ -414,8 +414,8 @@ public sealed class CardScenarios(IServiceProvider services, Uri baseAddress, Be
     /// </summary>
     private async Task<(long Commits, long Rows, long WalBytes)> StatsAsync()
     {
-        var commits = await DatabaseMeter.CommitsAsync(database);
-        await using var command = database.CreateCommand(
+        var commits = await DatabaseMeter.CommitsAsync(_database);
+        await using var command = _database.CreateCommand(
             "SELECT (SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0)::bigint FROM pg_stat_user_tables), pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint");
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
