@@ -84,6 +84,10 @@ public static class WebHostingExtensions
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<DeviceDirectory>();
         services.AddLoyaltyOpenApi();
+        // The admin token is the only scheme; ASP.NET Core would make it the default, and then every terminal request
+        // would look its device token up in admin_tokens (one more database round trip per stamp, measured). Policies
+        // name their scheme, and authorization authenticates with it only where a policy applies.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AdminTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddAdminPolicies();
@@ -96,9 +100,6 @@ public static class WebHostingExtensions
         app.UseLoyaltyRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // No UseAuthentication: the admin token is the only scheme, so it would become the default and every terminal
-        // request would look its device token up in admin_tokens (one more round trip per stamp, measured). Policies
-        // name their scheme, and authorization authenticates with it where a policy applies.
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapLoyaltyHealthChecks();
