@@ -6,6 +6,7 @@ using Loyalty.Web.OpenApi;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Devices;
+using Loyalty.Web.Hosting;
 using Loyalty.Web.Pairing;
 using Loyalty.Web.Staff;
 
@@ -19,6 +20,7 @@ public static class AdminApiEndpoints
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup(BasePath)
+            .AddEndpointFilter<NoStoreFilter>()
             .AddEndpointFilter<AdminAuthenticationFilter>()
             .WithMetadata(ApiSecurity.AdminToken)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -35,6 +37,7 @@ public static class AdminApiEndpoints
         merchant.MapProgramEndpoints();
         merchant.MapAuditLogEndpoints();
         merchant.MapPinLockoutEndpoints();
+        merchant.MapOwnerTokenEndpoints();
         admin.MapStaffAdminEndpoints();
         admin.MapPairingCodeEndpoints();
         admin.MapDeviceAdminEndpoints();

@@ -68,6 +68,7 @@ public static class WebHostingExtensions
         services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminTokenStore>();
+        services.AddSingleton<OwnerTokenStore>();
         services.AddHostedService<BootstrapTokenInitializer>();
         services.AddSingleton<MerchantReadModel>();
         services.AddSingleton<StoreReadModel>();

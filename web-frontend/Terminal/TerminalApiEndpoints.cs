@@ -1,3 +1,4 @@
+using Loyalty.Web.Hosting;
 using Loyalty.Web.OpenApi;
 using Loyalty.Web.Pairing;
 using Loyalty.Web.Staff;
@@ -11,7 +12,7 @@ public static class TerminalApiEndpoints
 
     public static IEndpointRouteBuilder MapTerminalApi(this IEndpointRouteBuilder app)
     {
-        var terminal = app.MapGroup(BasePath).WithTags("Terminal");
+        var terminal = app.MapGroup(BasePath).AddEndpointFilter<NoStoreFilter>().WithTags("Terminal");
         terminal.MapPairingEndpoints();
 
         // Every device endpoint may answer 401 (unknown or revoked device) and 503 (retry with the same idempotency key).

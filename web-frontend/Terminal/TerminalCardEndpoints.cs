@@ -1,4 +1,5 @@
 using Loyalty.Web.Cards;
+using Loyalty.Web.Problems;
 using Loyalty.Web.Terminal.Requests;
 
 namespace Loyalty.Web.Terminal;
@@ -16,7 +17,8 @@ public static class TerminalCardEndpoints
             .Produces<CardBody>(StatusCodes.Status201Created)
             .Produces<CardBody>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .CardProblems();
+            .CardProblems()
+            .TakesIdempotencyKey();
         terminal.MapGet("/cards/{cardNumber}", (string cardNumber, HttpContext context, TerminalCardOperations cards) =>
                 Send(cards.GetCardAsync(context.GetDevice(), cardNumber)))
             .WithName("GetTerminalCard").WithSummary("A card's balances.")
@@ -28,27 +30,32 @@ public static class TerminalCardEndpoints
                 Send(cards.StampAsync(context.GetDevice(), cardNumber, body, context.RequestAborted)))
             .WithName("AddStamps").WithSummary("Adds 1 to 10 stamps; each full set makes a reward available.")
             .Produces<StampResponse>()
-            .CardProblems();
+            .CardProblems()
+            .TakesIdempotencyKey();
         terminal.MapPost("/cards/{cardNumber}/stamp-redemptions", (string cardNumber, StampRedemptionRequest body, HttpContext context, TerminalCardOperations cards) =>
                 Send(cards.RedeemStampsAsync(context.GetDevice(), cardNumber, body, context.RequestAborted)))
             .WithName("RedeemStampReward").WithSummary("Redeems one available stamp reward.")
             .Produces<StampResponse>()
-            .CardProblems();
+            .CardProblems()
+            .TakesIdempotencyKey();
         terminal.MapPost("/cards/{cardNumber}/points", (string cardNumber, PointsRequest body, HttpContext context, TerminalCardOperations cards) =>
                 Send(cards.EarnPointsAsync(context.GetDevice(), cardNumber, body, context.RequestAborted)))
             .WithName("EarnPoints").WithSummary("Earns points for a purchase (integer minor units, rounded down).")
             .Produces<PointsResponse>()
-            .CardProblems();
+            .CardProblems()
+            .TakesIdempotencyKey();
         terminal.MapPost("/cards/{cardNumber}/point-redemptions", (string cardNumber, PointRedemptionRequest body, HttpContext context, TerminalCardOperations cards) =>
                 Send(cards.RedeemPointsAsync(context.GetDevice(), cardNumber, body, context.RequestAborted)))
             .WithName("RedeemPointsReward").WithSummary("Redeems a catalogue reward for points.")
             .Produces<PointRedemptionResponse>()
-            .CardProblems();
+            .CardProblems()
+            .TakesIdempotencyKey();
         terminal.MapPost("/sync", (SyncRequest body, HttpContext context, TerminalSync sync) =>
                 Send(sync.RunAsync(context.GetDevice(), body, context.RequestAborted)))
             .WithName("Sync").WithSummary("Replays the offline queue in deviceSeq order; one result per operation, as the single endpoint would answer.")
             .Produces<SyncResponse>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .TakesIdempotencyKey();
         return terminal;
     }
 
