@@ -24,6 +24,8 @@ public static class AdminApiEndpoints
             .AddEndpointFilter<AdminAuthenticationFilter>()
             .WithMetadata(ApiSecurity.AdminToken)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            // The token lookup alone reads the database: any admin endpoint may answer 503 (retry later).
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithTags("Admin");
         admin.MapClusterEndpoints();
         admin.MapMerchantEndpoints();
@@ -32,7 +34,8 @@ public static class AdminApiEndpoints
 
         // Everything about one merchant: owners of other merchants are refused before any lookup.
         var merchant = admin.MapGroup("/merchants/{merchantId:guid}")
-            .AddEndpointFilter<MerchantAccessFilter>();
+            .AddEndpointFilter<MerchantAccessFilter>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         merchant.MapStoreEndpoints();
         merchant.MapProgramEndpoints();
         merchant.MapAuditLogEndpoints();

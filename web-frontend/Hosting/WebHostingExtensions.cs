@@ -104,7 +104,8 @@ public static class WebHostingExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapLoyaltyHealthChecks();
-        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(AdminPolicies.PlatformAdmin);
+        // Not an API: its pages and their scripts stay out of the OpenAPI document.
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(AdminPolicies.PlatformAdmin).ExcludeFromDescription();
         app.MapAdminApi();
         app.MapTerminalApi();
         app.MapLoyaltyOpenApi();

@@ -66,7 +66,9 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
     public static string RetryAdvice(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IdempotencyKeyMetadata>() is not null)
+        // The exception handler middleware clears the endpoint before handlers run; its feature keeps the original.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<IdempotencyKeyMetadata>() is not null)
             return "Retry shortly with the same idempotency key: a change that was made is answered, not made twice.";
         return HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             ? "Retry shortly."

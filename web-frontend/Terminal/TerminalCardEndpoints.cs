@@ -13,11 +13,14 @@ public static class TerminalCardEndpoints
         terminal.MapPost("/enrollments", (EnrollmentBody body, HttpContext context, TerminalCardOperations cards) =>
                 Send(cards.EnrollAsync(context.GetDevice(), body, context.RequestAborted)))
             .WithName("Enroll").WithSummary("Enrols a customer (201), or answers with the program's existing card for that e-mail (200).")
-            .RequireRateLimiting(TerminalRateLimits.Enrollment)
+            .RateLimitedBy(TerminalRateLimits.Enrollment)
             .Produces<CardBody>(StatusCodes.Status201Created)
             .Produces<CardBody>()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .CardProblems()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status423Locked)
             .TakesIdempotencyKey();
         terminal.MapGet("/cards/{cardNumber}", (string cardNumber, HttpContext context, TerminalCardOperations cards) =>
                 Send(cards.GetCardAsync(context.GetDevice(), cardNumber)))
@@ -59,7 +62,7 @@ public static class TerminalCardEndpoints
         return terminal;
     }
 
-    // The answers every card-changing operation may give besides its success (terminal-api-v1, Errors).
+    // The answers every operation on an existing card may give besides its success (terminal-api-v1, Errors).
     private static RouteHandlerBuilder CardProblems(this RouteHandlerBuilder endpoint) => endpoint
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Loyalty.Web.Problems;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,9 @@ public sealed class ProblemExceptionHandlerTests
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = method;
         context.Response.Body = new MemoryStream();
-        context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(metadata is null ? [] : [metadata]), "test endpoint"));
+        // As the exception handler middleware leaves it: the endpoint cleared from the context, kept in the feature.
+        var endpoint = new Endpoint(null, new EndpointMetadataCollection(metadata is null ? [] : [metadata]), "test endpoint");
+        context.Features.Set<IExceptionHandlerFeature>(new ExceptionHandlerFeature { Endpoint = endpoint, Error = new InvalidOperationException(), Path = "/" });
 
         Assert.True(await new ProblemExceptionHandler(NullLogger<ProblemExceptionHandler>.Instance)
             .TryHandleAsync(context, new InconsistentStateException("version race"), CancellationToken.None));
