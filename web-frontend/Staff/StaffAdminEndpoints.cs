@@ -29,6 +29,7 @@ public static class StaffAdminEndpoints
         var validation = new ValidationProblem()
             .When(string.IsNullOrEmpty(name), "name", "A name is required.")
             .When(name?.Length > CreateStaffRequest.MaxNameLength, "name", $"At most {CreateStaffRequest.MaxNameLength} characters.")
+            .Text("name", name)
             .When(!IsWellFormedPin(request.Pin), "pin", "A PIN has 4 to 8 digits.");
         if (validation.HasErrors)
             return validation.ToResult();

@@ -22,4 +22,14 @@ public sealed class TerminalOptions
     /// leaves room for a queue at an opening, and stops one device (or a stolen token) from flooding a program with cards.
     /// </summary>
     public int EnrollmentsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// How far back an operation's <c>occurredAt</c> may lie: at most this many days before the server receives it,
+    /// and never before the device was paired. A tablet offline for longer loses the older part of its queue
+    /// (answered 400), rather than letting any tablet date stamps into days whose caps are long settled. At most 30,
+    /// the contract's minimum idempotency-key retention, so a queued operation is always recognised when replayed.
+    /// </summary>
+    public int OfflineWindowDays { get; set; } = 7;
+
+    public TimeSpan OfflineWindow => TimeSpan.FromDays(OfflineWindowDays);
 }

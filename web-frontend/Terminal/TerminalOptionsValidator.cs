@@ -14,6 +14,8 @@ public sealed class TerminalOptionsValidator : IValidateOptions<TerminalOptions>
             failures.Add("Loyalty:Terminal:PinVerificationsPerMinute must be between 1 and 10000.");
         if (options.EnrollmentsPerMinute is < 1 or > 10_000)
             failures.Add("Loyalty:Terminal:EnrollmentsPerMinute must be between 1 and 10000.");
+        if (options.OfflineWindowDays is < 1 or > 30)
+            failures.Add("Loyalty:Terminal:OfflineWindowDays must be between 1 and 30.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
