@@ -32,4 +32,11 @@ public sealed class TerminalOptions
     public int OfflineWindowDays { get; set; } = 7;
 
     public TimeSpan OfflineWindow => TimeSpan.FromDays(OfflineWindowDays);
+
+    /// <summary>
+    /// The shortest PIN a device gets an offline verifier (bcrypt hash) for, 4 to 9 digits; 9 turns offline checks
+    /// off. A stolen tablet's verifiers fall to an offline search: 10^4 bcrypt checks for a 4-digit PIN take minutes,
+    /// 10^6 for 6 digits days of one core (ADR 0017). Shorter PINs are verified online only.
+    /// </summary>
+    public int OfflinePinMinimumDigits { get; set; } = 6;
 }
