@@ -1,6 +1,6 @@
 namespace Loyalty.Web.Terminal;
 
-/// <summary>Configuration section <c>Loyalty:Terminal</c>: the terminal API's rate limits.</summary>
+/// <summary>Configuration section <c>Loyalty:Terminal</c>: the terminal API's rate limits, offline window and offline PIN policy.</summary>
 public sealed class TerminalOptions
 {
     public const string SectionName = "Loyalty:Terminal";
@@ -18,7 +18,8 @@ public sealed class TerminalOptions
     public int PinVerificationsPerMinute { get; set; } = 60;
 
     /// <summary>
-    /// <c>POST /enrollments</c> per device per minute. A till enrols a customer every minute or so at its busiest; 120
+    /// Enrolments per device per minute, through <c>POST /enrollments</c> and inside <c>POST /sync</c> alike
+    /// (<see cref="TerminalEnrollmentLimiter"/>). A till enrols a customer every minute or so at its busiest; 120
     /// leaves room for a queue at an opening, and stops one device (or a stolen token) from flooding a program with cards.
     /// </summary>
     public int EnrollmentsPerMinute { get; set; } = 120;
