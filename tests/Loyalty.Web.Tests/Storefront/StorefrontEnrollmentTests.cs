@@ -101,6 +101,18 @@ public sealed class StorefrontEnrollmentTests(WebApp app) : IClassFixture<WebApp
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_LeavesTheStorefrontOut()
+    {
+        using var client = app.CreatePageClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/terminal/v1/enrollments", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/m/", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/error/", document, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Form(string name, string email, bool marketing)
     {
         var form = new Dictionary<string, string>
