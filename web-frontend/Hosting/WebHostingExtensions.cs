@@ -8,6 +8,7 @@ using Loyalty.Web.OpenApi;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Problems;
+using Loyalty.Web.Site;
 using Loyalty.Web.Devices;
 using Loyalty.Web.Staff;
 using Loyalty.Web.Terminal;
@@ -104,6 +105,7 @@ public static class WebHostingExtensions
         app.UseLoyaltyRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLoyaltySite();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapLoyaltyHealthChecks();
@@ -112,6 +114,7 @@ public static class WebHostingExtensions
         app.MapAdminApi();
         app.MapTerminalApi();
         app.MapLoyaltyOpenApi();
+        app.MapLoyaltySite();
         return app;
     }
 }
