@@ -29,7 +29,7 @@ public static class StaffAdminEndpoints
         var validation = new ValidationProblem()
             .When(string.IsNullOrEmpty(name), "name", "A name is required.")
             .When(name?.Length > CreateStaffRequest.MaxNameLength, "name", $"At most {CreateStaffRequest.MaxNameLength} characters.")
-            .When(!IsWellFormedPin(request.Pin), "pin", "A PIN has 4 to 8 digits.");
+            .When(!StaffPinFormat.IsWellFormed(request.Pin), "pin", StaffPinFormat.Message);
         if (validation.HasErrors)
             return validation.ToResult();
 
@@ -41,7 +41,4 @@ public static class StaffAdminEndpoints
         var pin = await grains.GetGrain<IPinGrain>(pinId).CreateAsync(new CreatePinCommand(store!.StoreId, store.MerchantId, name!, request.Pin!, AuditActors.ForAdminToken(context.GetAdmin().TokenId)));
         return TypedResults.Created((string?)null, new CreateStaffResponse(pin.PinId, pin.Name));
     }
-
-    // The contract's format (the PIN grain checks it again as a domain rule).
-    private static bool IsWellFormedPin(string? pin) => pin is { Length: >= 4 and <= 8 } && pin.All(char.IsAsciiDigit);
 }
