@@ -35,7 +35,7 @@ public static class TerminalValidation
         .When(currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetter), "currency", "currency is a three-letter ISO 4217 code.");
 
     public static ValidationProblem Reward(this ValidationProblem problem, string? rewardId) =>
-        problem.When(string.IsNullOrWhiteSpace(rewardId) || rewardId.Length > 64, "rewardId", "rewardId is required.");
+        problem.When(string.IsNullOrWhiteSpace(rewardId) || rewardId.Length > 64 || rewardId.Any(char.IsControl), "rewardId", "rewardId is required, at most 64 characters without control characters.");
 
     public static ValidationProblem Customer(this ValidationProblem problem, Guid? programId, string? email, string? name, string? phone, DateOnly? birthday, string? locale, DateOnly today) => problem
         .When(programId is null || programId == Guid.Empty, "programId", "programId is required.")
