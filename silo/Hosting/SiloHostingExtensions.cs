@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Loyalty.Database;
+using Loyalty.Grains.Customers;
 using Loyalty.Grains.Demo;
 using Loyalty.Grains.Hosting;
 using Loyalty.Silo.Storage;
@@ -35,6 +36,7 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         builder.Services.AddLoyaltyDatabase(configuration);
         builder.Services.AddLoyaltyGrains(configuration);
+        builder.Services.AddLoyaltyCustomerLinks(configuration);
         var silo = Bind<SiloOptions>(configuration, SiloOptions.SectionName);
         var cluster = Bind<ClusterSettings>(configuration, ClusterSettings.SectionName);
         builder.UseOrleans(orleans =>
@@ -98,6 +100,7 @@ public static class SiloHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
         builder.Services.AddLoyaltyDatabase(configuration);
+        builder.Services.AddLoyaltyCustomerLinks(configuration);
         var cluster = Bind<ClusterSettings>(configuration, ClusterSettings.SectionName);
         builder.UseOrleansClient(client =>
         {
