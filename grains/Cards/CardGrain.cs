@@ -101,6 +101,13 @@ public sealed partial class CardGrain(
         {
             await committed;
         }
+        catch (IdempotencyKeyInUseException exception) when (exception.Key == request.Origin.IdempotencyKey)
+        {
+            // The merchant used the key before (another customer's enrolment, a stamp): nothing of this card committed,
+            // and the stored first answer decides, a replay or 409. Running again would meet the same key every time.
+            LogKeyInUse(logger, exception.Key, CardNumber);
+            return await AnswerStoredAsync(exception.Key, CardFingerprints.Of(request), request.Origin.MerchantId);
+        }
         catch (Exception exception) when (exception is CardWriteException || IsRetryable(exception))
         {
             // The enrolment grain retries with a new card number only on a refusal; this is a retry with the same key.

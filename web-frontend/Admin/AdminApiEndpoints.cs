@@ -6,6 +6,7 @@ using Loyalty.Web.OpenApi;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Devices;
+using Loyalty.Web.Hosting;
 using Loyalty.Web.Pairing;
 using Loyalty.Web.Staff;
 
@@ -19,9 +20,12 @@ public static class AdminApiEndpoints
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup(BasePath)
+            .AddEndpointFilter<NoStoreFilter>()
             .AddEndpointFilter<AdminAuthenticationFilter>()
             .WithMetadata(ApiSecurity.AdminToken)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            // The token lookup alone reads the database: any admin endpoint may answer 503 (retry later).
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithTags("Admin");
         admin.MapClusterEndpoints();
         admin.MapMerchantEndpoints();
@@ -30,11 +34,13 @@ public static class AdminApiEndpoints
 
         // Everything about one merchant: owners of other merchants are refused before any lookup.
         var merchant = admin.MapGroup("/merchants/{merchantId:guid}")
-            .AddEndpointFilter<MerchantAccessFilter>();
+            .AddEndpointFilter<MerchantAccessFilter>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         merchant.MapStoreEndpoints();
         merchant.MapProgramEndpoints();
         merchant.MapAuditLogEndpoints();
         merchant.MapPinLockoutEndpoints();
+        merchant.MapOwnerTokenEndpoints();
         admin.MapStaffAdminEndpoints();
         admin.MapPairingCodeEndpoints();
         admin.MapDeviceAdminEndpoints();

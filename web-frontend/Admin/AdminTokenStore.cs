@@ -12,9 +12,20 @@ public sealed class AdminTokenStore(LoyaltyDatabase database, TimeProvider timeP
     {
         ArgumentNullException.ThrowIfNull(token);
         var hash = AdminTokens.Hash(token);
+        // One round trip: the lookup, and the token's last use when the recorded one is a minute old or more (so a
+        // busy integration does not write on every request). No cache: a revoked token is refused on its next request.
+        var now = timeProvider.GetUtcNow();
         await using var command = database.DataSource.CreateCommand(
-            "SELECT token_id, role, merchant_id, token_hash FROM admin_tokens WHERE token_hash = $1 AND revoked_at IS NULL");
+            """
+            WITH found AS (
+                SELECT token_id, role, merchant_id, token_hash, last_used_at FROM admin_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
+            used AS (
+                UPDATE admin_tokens t SET last_used_at = $2 FROM found
+                WHERE t.token_id = found.token_id AND (found.last_used_at IS NULL OR found.last_used_at <= $2 - interval '1 minute'))
+            SELECT token_id, role, merchant_id, token_hash FROM found
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = hash });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Loyalty.Database;
+using Loyalty.Web.Admin;
 using Npgsql;
 
 namespace Loyalty.Web.Audit;
@@ -9,36 +10,27 @@ public sealed class AuditLogReadModel(LoyaltyDatabase database)
 {
     public async Task<AuditLogResponse> PageAsync(Guid merchantId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        await using var batch = database.DataSource.CreateBatch();
-        var count = new NpgsqlBatchCommand("SELECT count(*) FROM audit_log WHERE merchant_id = $1");
-        count.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = merchantId });
-        var rows = new NpgsqlBatchCommand(
+        var (items, total) = await PagedQuery.ReadAsync(
+            database,
+            "SELECT count(*) FROM audit_log WHERE merchant_id = $1",
             "SELECT id, actor, action, subject_type, subject_id, details, occurred_at FROM audit_log " +
-            "WHERE merchant_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3");
-        rows.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = merchantId });
-        rows.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize });
-        rows.Parameters.Add(new NpgsqlParameter<long> { TypedValue = (page - 1L) * pageSize });
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(rows);
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<AuditEntryResponse>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            using var details = JsonDocument.Parse(reader.GetString(5));
-            items.Add(new AuditEntryResponse(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                details.RootElement.Clone(),
-                reader.GetFieldValue<DateTimeOffset>(6)));
-        }
-
+            "WHERE merchant_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3",
+            () => [new NpgsqlParameter<Guid> { TypedValue = merchantId }],
+            page,
+            pageSize,
+            reader =>
+            {
+                using var details = JsonDocument.Parse(reader.GetString(5));
+                return new AuditEntryResponse(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    details.RootElement.Clone(),
+                    reader.GetFieldValue<DateTimeOffset>(6));
+            },
+            cancellationToken);
         return new AuditLogResponse(items, page, pageSize, total);
     }
 }

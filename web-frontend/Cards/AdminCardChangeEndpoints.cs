@@ -16,13 +16,15 @@ public static class AdminCardChangeEndpoints
         ArgumentNullException.ThrowIfNull(admin);
         admin.MapPost("/cards/{cardNumber}/adjustments", AdjustAsync)
             .WithName("AdjustCard").WithSummary("Adds or removes stamps and/or points, with a reason (never below zero).")
-            .Produces<CardChangeResponse>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<CardChangeResponse>().CardAccessProblems().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).TakesIdempotencyKey();
         admin.MapPost("/cards/{cardNumber}/voids", VoidAsync)
             .WithName("VoidTransaction").WithSummary("Reverses one earlier transaction of the card, once.")
-            .Produces<CardChangeResponse>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<CardChangeResponse>().CardAccessProblems().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).TakesIdempotencyKey();
         admin.MapGet("/cards/{cardNumber}/ledger-verification", VerifyAsync)
             .WithName("VerifyCardLedger").WithSummary("Recomputes the card's hash chain from the stored ledger: detects edited, removed or reordered entries.")
-            .Produces<LedgerVerificationResponse>();
+            .Produces<LedgerVerificationResponse>().CardAccessProblems();
         return admin;
     }
 

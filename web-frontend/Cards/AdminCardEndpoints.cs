@@ -19,14 +19,20 @@ public static class AdminCardEndpoints
             .WithName("GetCard")
             .WithSummary("A card with its customer's name, e-mail, phone and birthday.")
             .Produces<AdminCardBody>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .CardAccessProblems();
         admin.MapGet("/cards/{cardNumber}/transactions", GetTransactionsAsync)
             .WithName("GetCardTransactions")
             .WithSummary("A card's ledger entries, newest first, page by page.")
             .Produces<TransactionPage>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .CardAccessProblems();
         return admin;
     }
+
+    /// <summary>What <see cref="AdminCardAccess.FindAsync"/> may answer: a malformed number, another merchant's card, no card.</summary>
+    internal static RouteHandlerBuilder CardAccessProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> GetCardAsync(string cardNumber, HttpContext context, IGrainFactory grains)
     {

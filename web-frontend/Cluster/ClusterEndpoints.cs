@@ -15,7 +15,6 @@ public static class ClusterEndpoints
             .WithName("GetCluster")
             .WithSummary("Silos of the cluster with status, address and activation counts per grain type (platform admins only).")
             .Produces<ClusterResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return admin;
     }

@@ -68,6 +68,7 @@ public static class WebHostingExtensions
         services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminTokenStore>();
+        services.AddSingleton<OwnerTokenStore>();
         services.AddHostedService<BootstrapTokenInitializer>();
         services.AddSingleton<MerchantReadModel>();
         services.AddSingleton<StoreReadModel>();
@@ -103,7 +104,8 @@ public static class WebHostingExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapLoyaltyHealthChecks();
-        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(AdminPolicies.PlatformAdmin);
+        // Not an API: its pages and their scripts stay out of the OpenAPI document.
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(AdminPolicies.PlatformAdmin).ExcludeFromDescription();
         app.MapAdminApi();
         app.MapTerminalApi();
         app.MapLoyaltyOpenApi();

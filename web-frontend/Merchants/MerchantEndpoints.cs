@@ -19,6 +19,11 @@ public static class MerchantEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapGet("/merchants", ListAsync)
+            .WithName("ListMerchants")
+            .WithSummary("Merchants with their stores' ids and names, oldest first (?page=1&pageSize=50); a merchant owner sees only its own.")
+            .Produces<MerchantPage>()
+            .ProducesValidationProblem();
         admin.MapGet("/merchants/{merchantId:guid}", GetAsync)
             .AddEndpointFilter<MerchantAccessFilter>()
             .WithName("GetMerchant")
@@ -44,6 +49,19 @@ public static class MerchantEndpoints
         return result.Succeeded
             ? TypedResults.Created(Location(id), MerchantResponse.From(result.Value))
             : CommandProblems.ToProblem(result.Error);
+    }
+
+    private static async Task<IResult> ListAsync(string? page, string? pageSize, HttpContext context, MerchantReadModel merchants, CancellationToken cancellationToken)
+    {
+        var problem = new ValidationProblem();
+        var (pageNumber, size) = AdminPaging.Parse(page, pageSize, problem);
+        if (problem.HasErrors)
+            return problem.ToResult();
+
+        // An owner token without a merchant (none is issued so) sees nothing rather than everything.
+        var admin = context.GetAdmin();
+        var only = admin.IsPlatformAdmin ? (Guid?)null : admin.MerchantId ?? Guid.Empty;
+        return TypedResults.Ok(await merchants.PageAsync(only, pageNumber, size, cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(Guid merchantId, IGrainFactory grains)

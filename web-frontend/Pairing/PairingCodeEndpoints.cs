@@ -16,6 +16,7 @@ public static class PairingCodeEndpoints
         admin.MapPost("/stores/{storeId:guid}/pairing-codes", CreateAsync)
             .WithName("CreatePairingCode")
             .Produces<PairingCodeResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return admin;

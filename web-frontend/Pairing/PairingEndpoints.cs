@@ -15,11 +15,10 @@ public static partial class PairingEndpoints
         ArgumentNullException.ThrowIfNull(terminal);
         terminal.MapPost("/pair", PairAsync)
             .WithName("PairDevice")
-            .RequireRateLimiting(TerminalRateLimits.Pairing)
+            .RateLimitedBy(TerminalRateLimits.Pairing)
             .Produces<PairResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status410Gone);
         return terminal;
     }
 

@@ -24,6 +24,7 @@ public static class ProblemCodes
     public const string PinLocked = "pin-locked";
     public const string PinNotFound = "pin-not-found";
     public const string PairingCodeExpired = "pairing-code-expired";
+    public const string AdminTokenNotFound = "admin-token-not-found";
 
     /// <summary>The code for problems the framework raises itself (unknown route, wrong method, ...).</summary>
     public static string ForStatus(int? status) => status switch

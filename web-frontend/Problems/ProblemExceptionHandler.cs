@@ -8,7 +8,7 @@ namespace Loyalty.Web.Problems;
 
 /// <summary>
 /// Turns exceptions that escape an endpoint into problem+json: an unreadable request is a 4xx with its code, a failure
-/// that a retry resolves is a 503 with Retry-After (retry with the same idempotency key), anything else is a logged 500
+/// that a retry resolves is a 503 with Retry-After (and, where the request has one, "retry with the same idempotency key"), anything else is a logged 500
 /// that says nothing about internals.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -49,7 +49,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
     /// <summary>
     /// Failures the cluster resolves by itself on a retry: a silo that cannot take calls or went away, a call past its
     /// deadline, no gateway to reach, a state write that lost a version race (the grain reloads), or the database being
-    /// unreachable. Operations carry idempotency keys, so retrying with the same key is always safe.
+    /// unreachable. Card operations carry idempotency keys, so retrying them with the same key is always safe.
     /// </summary>
     public static bool IsRetryable(Exception exception) => exception is
         SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException
@@ -59,8 +59,20 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
     private static IResult RetryLater(HttpContext context)
     {
         context.Response.Headers.RetryAfter = "1";
-        return Problem.Create(
-            StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Temporarily unavailable", "Retry shortly with the same idempotency key.");
+        return Problem.Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Temporarily unavailable", RetryAdvice(context));
+    }
+
+    /// <summary>What a caller should do after a 503: it depends on whether the request has an idempotency key.</summary>
+    public static string RetryAdvice(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // The exception handler middleware clears the endpoint before handlers run; its feature keeps the original.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<IdempotencyKeyMetadata>() is not null)
+            return "Retry shortly with the same idempotency key: a change that was made is answered, not made twice.";
+        return HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? "Retry shortly."
+            : "Retry shortly. The change may have been made: check before sending it again.";
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} aborted by the client")]

@@ -16,14 +16,18 @@ public static class StaffEndpoints
             .Produces<IReadOnlyList<StaffPinResponse>>();
         terminal.MapPost("/staff/{pinId}/verify", VerifyAsync)
             .WithName("VerifyStaffPin")
-            .RequireRateLimiting(TerminalRateLimits.PinVerification)
+            .RateLimitedBy(TerminalRateLimits.PinVerification)
             .Produces<VerifyPinResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status423Locked)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status423Locked);
         terminal.MapPost("/staff/{pinId}/failed-attempts", RecordFailedAttemptsAsync)
             .WithName("RecordOfflinePinFailures")
-            .Produces<FailedAttemptsResponse>();
+            .Produces<FailedAttemptsResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return terminal;
     }
 

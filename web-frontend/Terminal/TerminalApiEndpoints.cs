@@ -1,3 +1,4 @@
+using Loyalty.Web.Hosting;
 using Loyalty.Web.OpenApi;
 using Loyalty.Web.Pairing;
 using Loyalty.Web.Staff;
@@ -11,15 +12,18 @@ public static class TerminalApiEndpoints
 
     public static IEndpointRouteBuilder MapTerminalApi(this IEndpointRouteBuilder app)
     {
-        var terminal = app.MapGroup(BasePath).WithTags("Terminal");
+        // Every endpoint calls grains or the database, so any may answer 503 (retry later).
+        var terminal = app.MapGroup(BasePath)
+            .AddEndpointFilter<NoStoreFilter>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithTags("Terminal");
         terminal.MapPairingEndpoints();
 
-        // Every device endpoint may answer 401 (unknown or revoked device) and 503 (retry with the same idempotency key).
+        // Every device endpoint may answer 401 (unknown or revoked device).
         var device = terminal.MapGroup("")
             .AddEndpointFilter<DeviceAuthenticationFilter>()
             .WithMetadata(ApiSecurity.DeviceToken)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         device.MapStaffEndpoints();
         device.MapTerminalCardEndpoints();
         return app;

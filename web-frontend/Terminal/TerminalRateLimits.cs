@@ -20,6 +20,11 @@ public static class TerminalRateLimits
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
+    /// <summary>Applies the policy and declares its 429 answer, so the OpenAPI document cannot miss it.</summary>
+    public static RouteHandlerBuilder RateLimitedBy(this RouteHandlerBuilder endpoint, string policy) => endpoint
+        .RequireRateLimiting(policy)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
     public static IServiceCollection AddTerminalRateLimits(this IServiceCollection services)
     {
         return services.AddRateLimiter(options =>

@@ -114,6 +114,30 @@ public class TerminalApp : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pinId").GetGuid();
     }
 
+    /// <summary>A new store with a stamps program (10 stamps), a staff PIN (2468), a paired device and one enrolled card.</summary>
+    public async Task<TestCard> CreateCardAsync()
+    {
+        var store = await CreateStoreAsync();
+        var program = await CreateProgramAsync(store.MerchantId, new { name = "Coffee", kind = "stamps", stampsRequired = 10, stampRewardName = "Coffee" });
+        var programId = program.GetProperty("id").GetGuid();
+        var pinId = await CreatePinAsync(store.StoreId, "2468");
+        var device = await PairAsync(store.StoreId);
+        using var client = Device(device.Token);
+        var enrolled = await client.PostAsJsonAsync("/api/terminal/v1/enrollments", new
+        {
+            programId,
+            email = $"{Guid.NewGuid():N}@example.com",
+            name = "Lena Weber",
+            phone = "+352 621 000 000",
+            birthday = "1990-04-01",
+            pinId,
+            idempotencyKey = $"enrol-{Guid.NewGuid():N}",
+        });
+        Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+        var number = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cardNumber").GetString()!;
+        return new TestCard(store, device, pinId, programId, number);
+    }
+
     public async Task ExecuteAsync(string sql, params object[] parameters)
     {
         await using var connection = new NpgsqlConnection(App.ConnectionString);

@@ -1,0 +1,3 @@
+namespace Loyalty.Web.Merchants;
+
+public sealed record StoreSummaryResponse(Guid Id, string Name, string Slug);
