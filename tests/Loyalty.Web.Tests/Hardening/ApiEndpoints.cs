@@ -1,10 +1,8 @@
-using System.Text.RegularExpressions;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Terminal;
-using Microsoft.AspNetCore.Http;
+using Loyalty.Web.Tests.OpenApi;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Web.Tests.Hardening;
 
@@ -18,26 +16,21 @@ internal sealed record ApiEndpoint(string Method, string Route, IReadOnlyList<st
 }
 
 /// <summary>
-/// Every endpoint of both APIs, read from the app's <see cref="EndpointDataSource"/>: an endpoint added tomorrow is in
-/// this list without anyone touching the tests, and the hardening tests fail until it has its cases.
+/// Every endpoint of both APIs, read from the app's <see cref="EndpointDataSource"/> (through <see cref="ApiOperations"/>):
+/// an endpoint added tomorrow is in this list without anyone touching the tests, and the hardening tests fail until it
+/// has its cases.
 /// </summary>
-internal static partial class ApiEndpoints
+internal static class ApiEndpoints
 {
     public static IReadOnlyList<ApiEndpoint> List(IServiceProvider services) =>
     [
-        .. services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw
-                && (raw.StartsWith(AdminApiEndpoints.BasePath + "/", StringComparison.Ordinal) || raw.StartsWith(TerminalApiEndpoints.BasePath + "/", StringComparison.Ordinal)))
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method => new ApiEndpoint(
-                method,
-                Constraint().Replace(e.RoutePattern.RawText!, "{$1}"),
-                [.. e.RoutePattern.Parameters.Select(p => p.Name)],
-                e.Metadata.GetMetadata<IAcceptsMetadata>() is not null)))
+        .. ApiOperations.Endpoints(services)
+            .Where(e => e.Key.Contains(' ' + AdminApiEndpoints.BasePath + '/', StringComparison.Ordinal) || e.Key.Contains(' ' + TerminalApiEndpoints.BasePath + '/', StringComparison.Ordinal))
+            .Select(e => new ApiEndpoint(
+                e.Key[..e.Key.IndexOf(' ', StringComparison.Ordinal)],
+                e.Key[(e.Key.IndexOf(' ', StringComparison.Ordinal) + 1)..],
+                [.. e.Value.RoutePattern.Parameters.Select(p => p.Name)],
+                e.Value.Metadata.GetMetadata<IAcceptsMetadata>() is not null))
             .OrderBy(e => e.Key, StringComparer.Ordinal),
     ];
-
-    // {merchantId:guid} → {merchantId}
-    [GeneratedRegex(@"\{([A-Za-z0-9_]+)[^}]*\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Constraint();
 }

@@ -42,7 +42,9 @@ public sealed class HardeningApp : TerminalApp, IAsyncLifetime
             rewards = new[] { new { name = "Mug", pointsCost = 100 } },
         });
         var programId = program.GetProperty("id").GetGuid();
-        var scope = await StoreScopeAsync(store, programId, program.GetProperty("rewards")[0].GetProperty("id").GetString()!, "", Guid.Empty, await CreateMerchantOwnerTokenAsync(store.MerchantId));
+        var (ownerToken, _) = await IssueOwnerTokenAsync(store.MerchantId);
+        var (_, spareTokenId) = await IssueOwnerTokenAsync(store.MerchantId);
+        var scope = await StoreScopeAsync(store, programId, program.GetProperty("rewards")[0].GetProperty("id").GetString()!, "", Guid.Empty, ownerToken, spareTokenId);
 
         // A card with three stamp rewards and 1,000 points, so every card operation of the scope can succeed.
         using var device = Device(scope.Device.Token);
@@ -58,16 +60,32 @@ public sealed class HardeningApp : TerminalApp, IAsyncLifetime
     private async Task<TenantScope> CreateStoreScopeAsync(TenantScope sibling)
     {
         var store = await CreateStoreAsync(sibling.MerchantId);
-        return await StoreScopeAsync(store, sibling.ProgramId, sibling.RewardId, sibling.CardNumber, sibling.TransactionId, sibling.OwnerToken);
+        return await StoreScopeAsync(store, sibling.ProgramId, sibling.RewardId, sibling.CardNumber, sibling.TransactionId, sibling.OwnerToken, sibling.SpareOwnerTokenId);
     }
 
-    private async Task<TenantScope> StoreScopeAsync(TestStore store, Guid programId, string rewardId, string cardNumber, Guid transactionId, string ownerToken)
+    private async Task<TenantScope> StoreScopeAsync(
+        TestStore store, Guid programId, string rewardId, string cardNumber, Guid transactionId, string ownerToken, Guid spareOwnerTokenId)
     {
         var pinId = await CreatePinAsync(store.StoreId, Pin);
         var device = await PairAsync(store.StoreId);
         var spare = await PairAsync(store.StoreId, "Spare till");
         return new TenantScope(
-            store.MerchantId, store.StoreId, programId, rewardId, cardNumber, transactionId, pinId, Pin, device, spare.DeviceId, ownerToken, await IssueCodeAsync(store.StoreId));
+            store.MerchantId, store.StoreId, programId, rewardId, cardNumber, transactionId, pinId, Pin, device, spare.DeviceId, ownerToken, spareOwnerTokenId,
+            await IssueCodeAsync(store.StoreId));
+    }
+
+    // Through the admin API, then used once: a token records its last use at most once a minute (on the frozen clock, only
+    // this first time), which must not show up as a change in the tests' database comparisons.
+    private async Task<(string Token, Guid TokenId)> IssueOwnerTokenAsync(Guid merchantId)
+    {
+        using var admin = Admin();
+        var response = await admin.PostAsJsonAsync($"/api/admin/v1/merchants/{merchantId}/owner-tokens", new { name = "Hardening owner" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var token = created.GetProperty("token").GetString()!;
+        using var owner = App.CreateClient(token);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/admin/v1/merchants/{merchantId}")).StatusCode);
+        return (token, created.GetProperty("id").GetGuid());
     }
 
     private static async Task<JsonElement> SendAsync(HttpClient device, string path, object body)

@@ -15,6 +15,7 @@ public sealed class TenantMatrixTests(HardeningApp app) : IClassFixture<Hardenin
 {
     private const string StaffKey = "GET /api/terminal/v1/staff";
     private const string PairKey = "POST /api/terminal/v1/pair";
+    private const string MerchantsKey = "GET /api/admin/v1/merchants";
 
     [Fact]
     public async Task EveryEndpoint_OtherTenantsCredentials_AreRefusedAndChangeNothing()
@@ -25,7 +26,7 @@ public sealed class TenantMatrixTests(HardeningApp app) : IClassFixture<Hardenin
             .SelectMany(e => TenantCases.For(e, ValidRequests.All[e.Key], app))
             .ToList();
         var uncovered = endpoints.Select(e => e.Key)
-            .Where(key => key is not StaffKey and not PairKey && !cases.Any(c => c.Request.Key == key))
+            .Where(key => key is not StaffKey and not PairKey and not MerchantsKey && !cases.Any(c => c.Request.Key == key))
             .ToList();
         Assert.True(uncovered.Count == 0, $"Endpoints without a tenant case (add them to ValidRequests): {string.Join(", ", uncovered)}");
 
@@ -86,6 +87,20 @@ public sealed class TenantMatrixTests(HardeningApp app) : IClassFixture<Hardenin
         Assert.Equal(0L, await app.QueryScalarAsync<long>("SELECT count(*) FROM programs WHERE program_id = ANY($1) AND merchant_id <> $2", programs, app.A2.MerchantId));
         using var device = app.Device(paired.GetProperty("deviceToken").GetString());
         await AssertOwnStaffOnlyAsync(device, app.A2);
+    }
+
+    [Fact]
+    public async Task Merchants_OwnerToken_ListsOnlyItsOwnMerchant()
+    {
+        Assert.Contains(ApiEndpoints.List(app.App.Services), e => e.Key == MerchantsKey);
+
+        foreach (var scope in new[] { app.A1, app.B })
+        {
+            using var owner = app.App.CreateClient(scope.OwnerToken);
+            var page = await owner.GetFromJsonAsync<JsonElement>("/api/admin/v1/merchants?page=1&pageSize=200");
+            Assert.Equal([scope.MerchantId], page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()));
+            Assert.Equal(1, page.GetProperty("total").GetInt64());
+        }
     }
 
     // Other tests of this class may add PINs to the world's stores: every listed PIN is the store's, its own among them.

@@ -19,4 +19,5 @@ public sealed record TenantScope(
     TestDevice Device,
     Guid SpareDeviceId,
     string OwnerToken,
+    Guid SpareOwnerTokenId,
     string PairingCode);

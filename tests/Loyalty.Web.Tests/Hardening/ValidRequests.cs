@@ -61,7 +61,13 @@ internal static class ValidRequests
         [$"GET {Admin}/cluster"] = new(Uses.Platform, (_, t, _) => new("GET", $"{Admin}/cluster", Values(), null, t)),
         [$"POST {Admin}/merchants"] = new(Uses.Platform, (_, t, u) =>
             new("POST", $"{Admin}/merchants", Values(), new JsonObject { ["name"] = "Fuzz merchant", ["slug"] = $"fuzz-{u}", ["defaultLocale"] = "fr" }, t)),
+        [$"GET {Admin}/merchants"] = new(Uses.None, (_, t, _) => new ApiRequest("GET", $"{Admin}/merchants", Values(), null, t) { Query = Values(("page", "1"), ("pageSize", "20")) }),
         [$"GET {Admin}/merchants/{{merchantId}}"] = Merchant("GET", "", null),
+        [$"POST {Admin}/merchants/{{merchantId}}/owner-tokens"] = new(Uses.Platform, (s, t, _) =>
+            Merchant(s, t, "POST", "/owner-tokens", new JsonObject { ["name"] = "Fuzz integration" })),
+        [$"GET {Admin}/merchants/{{merchantId}}/owner-tokens"] = new(Uses.Platform, (s, t, _) => Merchant(s, t, "GET", "/owner-tokens", null)),
+        [$"POST {Admin}/merchants/{{merchantId}}/owner-tokens/{{tokenId}}/revoke"] = new(Uses.Platform, (s, t, _) =>
+            Merchant(s, t, "POST", "/owner-tokens/{tokenId}/revoke", null, ("tokenId", s.SpareOwnerTokenId))),
         [$"POST {Admin}/merchants/{{merchantId}}/stores"] = new(Uses.MerchantResource, (s, t, u) => Merchant(s, t, "POST", "/stores", new JsonObject
         {
             ["name"] = "Fuzz store", ["slug"] = $"fuzz-{u}", ["timeZone"] = "Europe/Luxembourg",
