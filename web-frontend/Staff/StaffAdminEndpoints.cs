@@ -29,6 +29,7 @@ public static class StaffAdminEndpoints
         var validation = new ValidationProblem()
             .When(string.IsNullOrEmpty(name), "name", "A name is required.")
             .When(name?.Length > CreateStaffRequest.MaxNameLength, "name", $"At most {CreateStaffRequest.MaxNameLength} characters.")
+            .When(name?.Any(char.IsControl) == true, "name", "Control characters are not allowed.")
             .When(!StaffPinFormat.IsWellFormed(request.Pin), "pin", StaffPinFormat.Message);
         if (validation.HasErrors)
             return validation.ToResult();
