@@ -20,6 +20,15 @@ public interface IPinGrain : IGrainWithGuidKey
     [Alias("CreateAsync")]
     Task<PinDetails> CreateAsync(CreatePinCommand command);
 
+    /// <summary>
+    /// Replaces the PIN with <paramref name="pin"/> (4 to 8 digits), for instance after a device of the store was
+    /// stolen: a new bcrypt hash (so every offline verifier handed out before stops matching), failures and lock
+    /// cleared, a <c>pin.changed</c> audit entry by <paramref name="actor"/>. Null when the PIN does not exist or
+    /// belongs to another store than <paramref name="storeId"/>.
+    /// </summary>
+    [Alias("ChangeAsync")]
+    Task<PinDetails?> ChangeAsync(Guid storeId, string pin, string actor);
+
     /// <summary>The PIN as terminals see it for offline verification, or null when it does not exist.</summary>
     [ReadOnly]
     [Alias("GetAsync")]

@@ -198,7 +198,8 @@ public sealed partial class CardGrain
     };
 
     /// <summary>
-    /// The program's per-device daily cap, counted by the device's grain (it sees the device's stamps on every card).
+    /// The program's per-device daily cap, counted by the device's grain (it sees the device's stamps on every card) on
+    /// the day the server received the stamps: a backdated <c>occurredAt</c> cannot move them to a day already over.
     /// Asked only once the card's own rules accepted the stamps, so a refused stamp never uses up the device's cap.
     /// </summary>
     private async Task<RuleViolation?> DeviceCapAsync(ProgramDefinition program, CardCommand command, OperationContext context)
@@ -209,7 +210,7 @@ public sealed partial class CardGrain
         }
 
         var decision = await GrainFactory.GetGrain<IDeviceGrain>(deviceId).CountStampsAsync(new DeviceStampRequest(
-            command.Origin.IdempotencyKey, Guid.Parse(program.Id, System.Globalization.CultureInfo.InvariantCulture), command.Count ?? 0, cap, context.EffectiveAt, command.Origin.StoreTimeZone));
+            command.Origin.IdempotencyKey, Guid.Parse(program.Id, System.Globalization.CultureInfo.InvariantCulture), command.Count ?? 0, cap, context.RecordedAt, command.Origin.StoreTimeZone));
         return decision.Allowed
             ? null
             : new RuleViolation(ErrorCodes.DailyLimitReached, decision.Message ?? "This device reached its daily stamp limit.") { RetryAt = decision.RetryAt };

@@ -29,8 +29,8 @@ public sealed partial record CardState
             errors.Add("stampsDelta", "Must be between -10000 and 10000.");
         if (pointsDelta != 0 && !program.HasPoints)
             errors.Add("pointsDelta", $"Program {program.Id} does not earn points.");
-        if (pointsDelta is < -PointsCalculator.MaxPurchaseAmountMinor or > PointsCalculator.MaxPurchaseAmountMinor)
-            errors.Add("pointsDelta", "Out of range.");
+        if (pointsDelta is < -CardLimits.MaxPoints or > CardLimits.MaxPoints)
+            errors.Add("pointsDelta", $"Must be between -{CardLimits.MaxPoints} and {CardLimits.MaxPoints}.");
         if (!errors.IsEmpty)
             return CardOperationResult.Refused(RuleViolation.Validation(errors));
         if (Stamps + stampsDelta < 0)
@@ -39,6 +39,9 @@ public sealed partial record CardState
         if (PointsBalance + pointsDelta < 0)
             return CardOperationResult.Refused(new RuleViolation(ErrorCodes.InsufficientPoints,
                 $"Card {CardNumber} has {PointsBalance} points; cannot remove {-pointsDelta}."));
+        var full = (stampsDelta > 0 ? CheckRewardsRoom(program, stampsDelta) : null) ?? (pointsDelta > 0 ? CheckPointsRoom(pointsDelta) : null);
+        if (full is not null)
+            return CardOperationResult.Refused(full);
 
         var next = stampsDelta > 0 ? AddStampUnits(program, stampsDelta) : this with { Stamps = Stamps + stampsDelta };
         IReadOnlyList<LotDraw> draws = [];

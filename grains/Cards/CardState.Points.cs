@@ -82,14 +82,17 @@ public sealed partial record CardState
 
     private CardOperationResult Earn(ProgramDefinition program, long points, LedgerKind kind, string reason, OperationContext context)
     {
+        if (CheckPointsRoom(points) is { } full)
+            return CardOperationResult.Refused(full);
         var at = context.EffectiveAt;
         var lots = points > 0 ? PointLots.Add(Lots, new PointLot(context.TransactionId, at, points)) : Lots;
-        var lifetime = LifetimePoints + points;
+        var counted = LifetimeRoom(points);
+        var lifetime = LifetimePoints + counted;
         var next = (this with { Lots = lots, LifetimePoints = lifetime, Tier = program.TierThresholds.TierFor(lifetime) })
             .Touch(at)
             .WithTransaction(new TransactionRecord
             {
-                TransactionId = context.TransactionId, Kind = kind, PointsDelta = points, LifetimePointsDelta = points,
+                TransactionId = context.TransactionId, Kind = kind, PointsDelta = points, LifetimePointsDelta = counted,
             });
         return Commit(next, kind, reason, context);
     }

@@ -15,7 +15,9 @@ public sealed partial record CardState
     /// extra stamps carry over (target 10: 9 + 3 gives 2 stamps and 1 reward). Refused with <c>cooldown-active</c>
     /// when another stamp operation lies less than the cooldown before or after this one (exactly the cooldown apart
     /// is allowed), and with <c>daily-limit-reached</c> when the card's stamps on this day would exceed the cap;
-    /// "day" is the local day in <see cref="OperationContext.StoreTimeZone"/>, the store's time zone.
+    /// "day" is the local day in <see cref="OperationContext.StoreTimeZone"/>, the store's time zone. Both rules hold
+    /// for when the stamp happened and for when the server received it. <c>balance-limit-reached</c> past
+    /// <see cref="CardLimits.MaxRewardsAvailable"/>.
     /// </summary>
     public CardOperationResult AddStamps(ProgramDefinition program, int count, OperationContext context)
     {
@@ -25,14 +27,15 @@ public sealed partial record CardState
             return CardOperationResult.Refused(RuleViolation.Validation("kind", $"Program {program.Id} does not collect stamps."));
         if (count is < MinStampsPerOperation or > MaxStampsPerOperation)
             return CardOperationResult.Refused(RuleViolation.Validation("count", $"Must be between {MinStampsPerOperation} and {MaxStampsPerOperation}."));
-        var at = context.EffectiveAt;
-        var refusal = CheckActive() ?? CheckCooldown(program, at) ?? CheckDailyCap(program, count, at, context.StoreTimeZone);
+        var stamp = StampRecord.Of(context, count);
+        var refusal = CheckActive() ?? CheckCooldown(program, stamp) ?? CheckDailyCap(program, stamp, context.StoreTimeZone)
+            ?? CheckRewardsRoom(program, count);
         if (refusal is not null)
             return CardOperationResult.Refused(refusal);
 
-        var next = AddStampUnits(program, count).Touch(at) with
+        var next = AddStampUnits(program, count).Touch(stamp.At) with
         {
-            RecentStamps = StampHistory.Record(RecentStamps, new StampRecord(at, count), program.StampCooldown),
+            RecentStamps = StampHistory.Record(RecentStamps, stamp, program.StampCooldown),
         };
         var gained = next.RewardsAvailable - RewardsAvailable;
         next = next.WithTransaction(new TransactionRecord
@@ -72,24 +75,39 @@ public sealed partial record CardState
     private static int StampTarget(ProgramDefinition program) =>
         program.StampsRequired is > 0 and var target ? target : throw new InvalidOperationException($"Program {program.Id} has no stamp target.");
 
-    private RuleViolation? CheckCooldown(ProgramDefinition program, DateTimeOffset at)
+    // Both times count: a stamp queued offline is judged by when it happened and by when it arrived, so a backdated
+    // occurredAt cannot space out stamps that reach the server together.
+    private RuleViolation? CheckCooldown(ProgramDefinition program, StampRecord stamp)
     {
         var cooldown = program.StampCooldown;
         if (cooldown <= TimeSpan.Zero)
             return null;
-        var blocking = RecentStamps.Where(record => (at - record.At).Duration() < cooldown).ToList();
-        if (blocking.Count == 0)
-            return null;
-        var endsAt = blocking.Max(record => record.At) + cooldown;
-        return new RuleViolation(ErrorCodes.CooldownActive, $"Stamp cooldown is active until {endsAt:O}.") { RetryAt = endsAt };
+        DateTimeOffset? endsAt = null;
+        foreach (var record in RecentStamps)
+        {
+            var end = (stamp.At - record.At).Duration() < cooldown ? record.At + cooldown
+                : (stamp.Received - record.Received).Duration() < cooldown ? record.Received + cooldown
+                : (DateTimeOffset?)null;
+            if (end is { } e && (endsAt is null || e > endsAt))
+                endsAt = e;
+        }
+
+        return endsAt is { } until
+            ? new RuleViolation(ErrorCodes.CooldownActive, $"Stamp cooldown is active until {until:O}.") { RetryAt = until }
+            : null;
     }
 
-    private RuleViolation? CheckDailyCap(ProgramDefinition program, int count, DateTimeOffset at, TimeZoneInfo timeZone)
+    private RuleViolation? CheckDailyCap(ProgramDefinition program, StampRecord stamp, TimeZoneInfo timeZone)
     {
         if (program.MaxStampsPerCardPerDay is not { } cap)
             return null;
-        var day = StoreCalendar.LocalDay(at, timeZone);
-        var used = RecentStamps.Where(record => StoreCalendar.LocalDay(record.At, timeZone) == day).Sum(record => record.Count);
+        return CheckDay(cap, stamp.Count, StoreCalendar.LocalDay(stamp.At, timeZone), record => record.At, timeZone)
+            ?? CheckDay(cap, stamp.Count, StoreCalendar.LocalDay(stamp.Received, timeZone), record => record.Received, timeZone);
+    }
+
+    private RuleViolation? CheckDay(int cap, int count, DateOnly day, Func<StampRecord, DateTimeOffset> time, TimeZoneInfo timeZone)
+    {
+        var used = RecentStamps.Where(record => StoreCalendar.LocalDay(time(record), timeZone) == day).Sum(record => record.Count);
         if (used + count <= cap)
             return null;
         return new RuleViolation(ErrorCodes.DailyLimitReached,

@@ -3,6 +3,7 @@ namespace Loyalty.Grains.Cards;
 /// <summary>
 /// Keeps the recent stamps bounded: the cooldown needs the stamps within the cooldown, the daily cap those of the
 /// current local day, which two days always cover (a local day lasts at most 25 hours, offsets are within ±14 hours).
+/// A record stays while either of its times (happened, received) is inside that window of the newest receipt.
 /// </summary>
 internal static class StampHistory
 {
@@ -10,29 +11,49 @@ internal static class StampHistory
     private static readonly TimeSpan DailyCapWindow = TimeSpan.FromDays(2);
 
     /// <summary>
-    /// <paramref name="recent"/> (ordered by time, as this returns it) with <paramref name="added"/> placed after every
-    /// record at the same time or earlier, less what fell out of the window, at most <see cref="MaxRecords"/>. One copy:
-    /// a hot card records hundreds of stamps a day, so no sort and no intermediate lists.
+    /// <paramref name="recent"/> (ordered by <see cref="StampRecord.At"/>, as this returns it) with
+    /// <paramref name="added"/> placed after every record at the same time or earlier, less what fell out of the window,
+    /// at most <see cref="MaxRecords"/> (the oldest go first). One copy: a hot card records hundreds of stamps a day,
+    /// so no sort and no intermediate lists.
     /// </summary>
     public static IReadOnlyList<StampRecord> Record(IReadOnlyList<StampRecord> recent, StampRecord added, TimeSpan cooldown)
     {
         var insertAt = recent.Count;
         while (insertAt > 0 && recent[insertAt - 1].At > added.At)
             insertAt--;
-        var newest = insertAt == recent.Count ? added.At : recent[^1].At;
-        var window = cooldown > DailyCapWindow ? cooldown : DailyCapWindow;
-        var total = recent.Count + 1;
-        var first = Math.Max(0, total - MaxRecords);
-        while (first < total && At(recent, added, insertAt, first) <= newest - window)
-            first++;
+        var newest = added.Received;
+        for (var i = 0; i < recent.Count; i++)
+        {
+            if (recent[i].Received > newest)
+                newest = recent[i].Received;
+        }
 
-        var kept = new StampRecord[total - first];
-        for (var i = first; i < total; i++)
-            kept[i - first] = i == insertAt ? added : recent[i < insertAt ? i : i - 1];
+        var cutoff = newest - (cooldown > DailyCapWindow ? cooldown : DailyCapWindow);
+        var total = recent.Count + 1;
+        var inWindow = 0;
+        for (var i = 0; i < total; i++)
+        {
+            if (At(recent, added, insertAt, i).Received > cutoff)
+                inWindow++;
+        }
+
+        var skip = Math.Max(0, inWindow - MaxRecords);
+        var kept = new StampRecord[inWindow - skip];
+        for (int i = 0, k = 0; i < total; i++)
+        {
+            var record = At(recent, added, insertAt, i);
+            if (record.Received <= cutoff)
+                continue;
+            if (skip > 0)
+                skip--;
+            else
+                kept[k++] = record;
+        }
+
         return kept;
     }
 
-    /// <summary>The time of record <paramref name="index"/> of the list with <paramref name="added"/> inserted.</summary>
-    private static DateTimeOffset At(IReadOnlyList<StampRecord> recent, StampRecord added, int insertAt, int index) =>
-        index == insertAt ? added.At : recent[index < insertAt ? index : index - 1].At;
+    /// <summary>Record <paramref name="index"/> of the list with <paramref name="added"/> inserted.</summary>
+    private static StampRecord At(IReadOnlyList<StampRecord> recent, StampRecord added, int insertAt, int index) =>
+        index == insertAt ? added : recent[index < insertAt ? index : index - 1];
 }

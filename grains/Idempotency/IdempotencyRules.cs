@@ -1,3 +1,5 @@
+using Loyalty.GrainInterfaces.Text;
+
 namespace Loyalty.Grains.Idempotency;
 
 /// <summary>Idempotency keys (1 to 128 characters, unique per merchant) and what to do with a request that carries one.</summary>
@@ -14,8 +16,7 @@ public static class IdempotencyRules
     /// </summary>
     public static string? ValidateKey(string? key) =>
         string.IsNullOrEmpty(key) || key.Length > MaxKeyLength ? $"Must be 1 to {MaxKeyLength} characters."
-        : key.Any(char.IsControl) ? "Must not contain control characters."
-        : null;
+        : CleanText.Problem(key);
 
     public static IdempotencyDecision Decide(string? storedFingerprint, string incomingFingerprint) =>
         storedFingerprint is null ? IdempotencyDecision.Apply

@@ -49,6 +49,7 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
             MerchantId = command.MerchantId,
             Name = command.Name,
             PinHash = hash,
+            Digits = command.Pin.Length,
             CreatedAt = now,
             Attempts = new PinAttemptState { Policy = policy },
         };
@@ -62,6 +63,28 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
         await state.WriteStateAsync();
         await GrainReadModel.WriteAsync(this, rows, [PinRows.StaffPin(pinId, state.State), audit.ToStorageRow()]);
         return ToDetails(state.State);
+    }
+
+    public async Task<PinDetails?> ChangeAsync(Guid storeId, string pin, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Refusal(storeId) is not null)
+            return null;
+        if (PinFormat.Validate(pin) is { } problem)
+            throw new ArgumentException(problem, nameof(pin));
+        var hash = await Task.Run(() => PinHasher.Hash(pin));
+        var now = time.GetUtcNow();
+        var current = state.State;
+        var next = current with { PinHash = hash, Digits = pin.Length, Attempts = current.Attempts.RecordSuccess() };
+        var audit = new AuditEntry(current.MerchantId, actor, AuditActions.PinChanged, AuditSubjects.Pin, this.GetPrimaryKey().ToString("D"), now)
+        {
+            Details = new Dictionary<string, object?> { ["name"] = current.Name, ["storeId"] = current.StoreId },
+        };
+        state.State = next;
+        await state.WriteStateAsync();
+        await GrainReadModel.WriteAsync(this, rows, [PinRows.StaffPin(this.GetPrimaryKey(), next), audit.ToStorageRow()]);
+        return ToDetails(next);
     }
 
     public Task<PinDetails?> GetAsync() =>

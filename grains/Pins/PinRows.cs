@@ -2,7 +2,7 @@ using Loyalty.Grains.Storage;
 
 namespace Loyalty.Grains.Pins;
 
-/// <summary>The <c>staff_pins</c> read model (grains migration 0004), written with the PIN's state.</summary>
+/// <summary>The <c>staff_pins</c> read model (grains migrations 0001 and 0002), written with the PIN's state.</summary>
 internal static class PinRows
 {
     private static readonly string[] Key = ["pin_id"];
@@ -15,6 +15,7 @@ internal static class PinRows
         new("merchant_id", pin.MerchantId),
         new("name", pin.Name),
         new("pin_hash", pin.PinHash),
+        new("pin_digits", pin.Digits),
         new("locked_until", pin.Attempts.LockedUntil),
         new("created_at", pin.CreatedAt));
 }

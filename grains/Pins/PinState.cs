@@ -11,6 +11,9 @@ public sealed record PinState
 
     public string PinHash { get; init; } = "";
 
+    /// <summary>The PIN's length, for the offline-verifier policy; 0 when unknown (PINs created before it was kept).</summary>
+    public int Digits { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public PinAttemptState Attempts { get; init; } = new();

@@ -1,3 +1,4 @@
+using Loyalty.GrainInterfaces.Text;
 using Loyalty.Grains.Rules;
 using Loyalty.GrainInterfaces.Programs;
 
@@ -28,13 +29,13 @@ public static class ProgramTextRules
         foreach (var (locale, text) in program.Terms.Texts)
         {
             if (text is not null && !TextRules.IsClean(text, multiline: true))
-                errors.Add($"terms.{locale}", "Must not contain control characters other than line breaks and tabs.");
+                errors.Add($"terms.{locale}", CleanText.MultiLineMessage);
         }
     }
 
     private static void Clean(FieldErrors errors, string field, string? value)
     {
         if (value is not null && !TextRules.IsClean(value, multiline: false))
-            errors.Add(field, "Must not contain control characters.");
+            errors.Add(field, CleanText.SingleLineMessage);
     }
 }

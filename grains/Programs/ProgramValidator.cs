@@ -1,3 +1,4 @@
+using Loyalty.Grains.Cards;
 using Loyalty.Grains.Rules;
 using Loyalty.GrainInterfaces.Programs;
 
@@ -15,6 +16,7 @@ public static class ProgramValidator
     public const int MaxCooldownSeconds = 86_400;
     public const int MaxExpiryDays = 3_650;
     public const int MaxTermsLength = 20_000;
+    public const long MaxWelcomeBonusPoints = 1_000_000;
 
     public static FieldErrors Validate(ProgramDefinition program)
     {
@@ -59,8 +61,8 @@ public static class ProgramValidator
 
     private static void ValidatePoints(ProgramDefinition program, FieldErrors errors)
     {
-        if (program.WelcomeBonusPoints < 0)
-            errors.Add("welcomeBonusPoints", "Must not be negative.");
+        if (program.WelcomeBonusPoints is < 0 or > MaxWelcomeBonusPoints)
+            errors.Add("welcomeBonusPoints", $"Must be between 0 and {MaxWelcomeBonusPoints}.");
         ValidateExpiry(program, errors);
         if (!program.HasPoints)
         {
@@ -94,8 +96,8 @@ public static class ProgramValidator
             if (!string.IsNullOrWhiteSpace(reward.Id) && !ids.Add(reward.Id))
                 errors.Add($"rewards[{i}].id", "Duplicate reward id.");
             Required(errors, $"rewards[{i}].name", reward.Name);
-            if (reward.PointsCost < 1)
-                errors.Add($"rewards[{i}].pointsCost", "Must be at least 1.");
+            if (reward.PointsCost is < 1 or > CardLimits.MaxPoints)
+                errors.Add($"rewards[{i}].pointsCost", $"Must be between 1 and {CardLimits.MaxPoints}.");
         }
     }
 
@@ -118,10 +120,10 @@ public static class ProgramValidator
 
     private static void ValidateTiers(TierThresholds tiers, FieldErrors errors)
     {
-        if (tiers.Silver < 1)
-            errors.Add("tierThresholds.silver", "Must be at least 1.");
-        if (tiers.Gold <= tiers.Silver)
-            errors.Add("tierThresholds.gold", "Must be greater than the Silver threshold.");
+        if (tiers.Silver is < 1 or > CardLimits.MaxPoints)
+            errors.Add("tierThresholds.silver", $"Must be between 1 and {CardLimits.MaxPoints}.");
+        if (tiers.Gold <= tiers.Silver || tiers.Gold > CardLimits.MaxPoints)
+            errors.Add("tierThresholds.gold", $"Must be greater than the Silver threshold and at most {CardLimits.MaxPoints}.");
     }
 
     private static void ValidateTerms(LocalizedText terms, FieldErrors errors)

@@ -15,6 +15,9 @@ public static class ErrorCodes
     public const string RewardNotFound = "reward-not-found";
     public const string IdempotencyKeyReused = "idempotency-key-reused";
 
+    /// <summary>422: the operation would take a balance past its maximum (<c>CardLimits</c>).</summary>
+    public const string BalanceLimitReached = "balance-limit-reached";
+
     /// <summary>404: the card has no voidable record of that transaction (unknown, or older than the void window).</summary>
     public const string TransactionNotFound = "transaction-not-found";
 

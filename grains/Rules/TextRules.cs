@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using Loyalty.GrainInterfaces.Text;
 
 namespace Loyalty.Grains.Rules;
 
 /// <summary>
 /// Field checks shared by the admin commands. Besides lengths they refuse control characters and unpaired
-/// surrogates: PostgreSQL cannot store NUL in text or jsonb, so letting one through would fail the write with a 500.
+/// surrogates (<see cref="CleanText"/>, the rule the web edge applies too).
 /// </summary>
 public static partial class TextRules
 {
@@ -20,7 +21,7 @@ public static partial class TextRules
         else if (value.Length > maxLength)
             errors.Add(field, $"Must be at most {maxLength} characters.");
         else if (!IsClean(value, multiline: false))
-            errors.Add(field, "Must not contain control characters.");
+            errors.Add(field, CleanText.SingleLineMessage);
     }
 
     /// <summary>An optional text (newlines allowed) of at most <paramref name="maxLength"/> characters.</summary>
@@ -32,7 +33,7 @@ public static partial class TextRules
         if (value.Length > maxLength)
             errors.Add(field, $"Must be at most {maxLength} characters.");
         else if (!IsClean(value, multiline: true))
-            errors.Add(field, "Must not contain control characters other than line breaks and tabs.");
+            errors.Add(field, CleanText.MultiLineMessage);
     }
 
     /// <summary>A required slug: lower-case letters, digits and hyphens, starting and ending with a letter or digit.</summary>
@@ -47,22 +48,7 @@ public static partial class TextRules
             errors.Add(field, "Use lower-case letters, digits and hyphens, starting and ending with a letter or digit.");
     }
 
-    public static bool IsClean(string value, bool multiline)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
-                return false;
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                i++;
-            else if (char.IsSurrogate(c))
-                return false;
-        }
-
-        return true;
-    }
+    public static bool IsClean(string value, bool multiline) => CleanText.IsClean(value, multiline);
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();

@@ -3,6 +3,7 @@ using Loyalty.GrainInterfaces.Cards;
 using Orleans;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Problems;
+using Loyalty.Web.Terminal;
 
 namespace Loyalty.Web.Cards;
 
@@ -79,6 +80,6 @@ public static class AdminCardChangeEndpoints
 
     private static ValidationProblem Common(ValidationProblem problem, string? reason, string? idempotencyKey) => problem
         .When(string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength, "reason", $"reason is 1 to {MaxReasonLength} characters.")
-        .When(reason?.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) == true, "reason", "reason must not contain control characters other than line breaks and tabs.")
-        .When(string.IsNullOrEmpty(idempotencyKey) || idempotencyKey.Length > Terminal.TerminalValidation.MaxIdempotencyKeyLength, "idempotencyKey", "idempotencyKey is 1 to 128 characters.");
+        .Text("reason", reason)
+        .IdempotencyKey(idempotencyKey);
 }

@@ -48,10 +48,12 @@ public static class WebHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddMigrations("web", typeof(WebHostingExtensions).Assembly);
-        // Requests are strict: an unknown field, a wrong type or malformed JSON is a 400 validation problem.
+        // Requests are strict: an unknown field, a field given twice, a wrong type or malformed JSON is a 400 validation
+        // problem. A duplicate key would otherwise let the last value win where a proxy or a log shows the first.
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.AllowDuplicateProperties = false;
             options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -77,6 +79,7 @@ public static class WebHostingExtensions
         services.AddSingleton<IStoreTimeZones, DatabaseStoreTimeZones>();
         services.AddSingleton<TerminalCardOperations>();
         services.AddSingleton<TerminalSync>();
+        services.AddSingleton<TerminalEnrollmentLimiter>();
         services.AddSingleton<IStaffPinGate, GrainStaffPinGate>();
         services.AddOptions<TerminalOptions>().Bind(builder.Configuration.GetSection(TerminalOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TerminalOptions>, TerminalOptionsValidator>();

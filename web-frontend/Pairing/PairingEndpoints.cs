@@ -30,7 +30,8 @@ public static partial class PairingEndpoints
         var validation = new ValidationProblem()
             .When(code is null, "code", $"A pairing code has {PairingCodes.Length} letters and digits.")
             .When(string.IsNullOrEmpty(deviceName), "deviceName", "A device name is required.")
-            .When(deviceName?.Length > PairRequest.MaxDeviceNameLength, "deviceName", $"At most {PairRequest.MaxDeviceNameLength} characters.");
+            .When(deviceName?.Length > PairRequest.MaxDeviceNameLength, "deviceName", $"At most {PairRequest.MaxDeviceNameLength} characters.")
+            .Text("deviceName", deviceName);
         if (validation.HasErrors)
             return validation.ToResult();
 

@@ -1,3 +1,5 @@
+using Loyalty.GrainInterfaces.Text;
+
 namespace Loyalty.Web.Problems;
 
 /// <summary>
@@ -23,6 +25,10 @@ public sealed class ValidationProblem
 
     /// <summary>Adds <paramref name="message"/> when <paramref name="invalid"/> holds.</summary>
     public ValidationProblem When(bool invalid, string field, string message) => invalid ? Add(field, message) : this;
+
+    /// <summary>Refuses control characters in a client's text (<see cref="CleanText"/>, the rule of both APIs).</summary>
+    public ValidationProblem Text(string field, string? value, bool multiline = false) =>
+        CleanText.Problem(value, multiline) is { } message ? Add(field, message) : this;
 
     public IResult ToResult() => Results.Problem(ToDetails());
 

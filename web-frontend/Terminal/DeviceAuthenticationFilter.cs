@@ -32,7 +32,7 @@ internal sealed partial class DeviceAuthenticationFilter(DeviceDirectory devices
         switch (authentication)
         {
             case { Outcome: DeviceAuthenticationOutcome.Active, Device: { } device }:
-                http.Items[TerminalHttpContextExtensions.ItemKey] = new TerminalDevice(device.DeviceId, device.StoreId, device.MerchantId);
+                http.Items[TerminalHttpContextExtensions.ItemKey] = new TerminalDevice(device.DeviceId, device.StoreId, device.MerchantId, device.PairedAt);
                 return await next(context);
             case { Outcome: DeviceAuthenticationOutcome.Revoked }:
                 LogRevoked(logger, deviceId!.Value, http.Request.Path);

@@ -11,11 +11,11 @@ public static class TerminalCardEndpoints
     {
         ArgumentNullException.ThrowIfNull(terminal);
         terminal.MapPost("/enrollments", (EnrollmentBody body, HttpContext context, TerminalCardOperations cards) =>
-                Send(cards.EnrollAsync(context.GetDevice(), body, context.RequestAborted)))
+                Send(context, cards.EnrollAsync(context.GetDevice(), body, context.RequestAborted)))
             .WithName("Enroll").WithSummary("Enrols a customer (201), or answers with the program's existing card for that e-mail (200).")
-            .RateLimitedBy(TerminalRateLimits.Enrollment)
             .Produces<CardBody>(StatusCodes.Status201Created)
             .Produces<CardBody>()
+            .RateLimitedInHandler()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -72,4 +72,11 @@ public static class TerminalCardEndpoints
         .ProducesProblem(StatusCodes.Status423Locked);
 
     private static async Task<IResult> Send(Task<TerminalAnswer> answer) => (await answer).ToResult();
+
+    private static async Task<IResult> Send(HttpContext context, Task<TerminalAnswer> pending)
+    {
+        var answer = await pending;
+        answer.WriteHeaders(context);
+        return answer.ToResult();
+    }
 }

@@ -4,6 +4,7 @@ using Orleans;
 using Loyalty.Web.Cards;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Terminal.Requests;
+using Microsoft.Extensions.Options;
 
 namespace Loyalty.Web.Terminal;
 
@@ -11,15 +12,23 @@ namespace Loyalty.Web.Terminal;
 /// The terminal's card operations, each validated, authorised by a staff PIN of the device's store, and sent to the
 /// card's grain. Both the single endpoints and /sync call these, so their answers are the same.
 /// </summary>
-public sealed class TerminalCardOperations(IGrainFactory grains, IStaffPinGate pins, IStoreTimeZones zones, TimeProvider time)
+public sealed class TerminalCardOperations(
+    IGrainFactory grains, IStaffPinGate pins, IStoreTimeZones zones, TerminalEnrollmentLimiter enrollments, IOptions<TerminalOptions> options, TimeProvider time)
 {
     public async Task<TerminalAnswer> EnrollAsync(TerminalDevice device, EnrollmentBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(body);
+        if (enrollments.TryAcquire(device.DeviceId) is { } limited)
+        {
+            return limited;
+        }
+
+        var now = time.GetUtcNow();
         var validation = new ValidationProblem()
-            .Customer(body.ProgramId, body.Email, body.Name, body.Phone, body.Birthday, body.Locale, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
-            .Common(body.PinId, body.IdempotencyKey);
+            .Customer(body.ProgramId, body.Email, body.Name, body.Phone, body.Birthday, body.Locale, DateOnly.FromDateTime(now.UtcDateTime))
+            .Common(body.PinId, body.IdempotencyKey)
+            .OccurredAt(body.OccurredAt, device, now, options.Value.OfflineWindow);
         if (validation.HasErrors)
         {
             return TerminalAnswer.Invalid(validation);
@@ -107,7 +116,8 @@ public sealed class TerminalCardOperations(IGrainFactory grains, IStaffPinGate p
         Func<CardOutcome, TerminalAnswer> success,
         CancellationToken cancellationToken)
     {
-        var validation = validate(new ValidationProblem().CardNumber(cardNumber).Common(pinId, idempotencyKey));
+        var validation = validate(new ValidationProblem().CardNumber(cardNumber).Common(pinId, idempotencyKey)
+            .OccurredAt(occurredAt, device, time.GetUtcNow(), options.Value.OfflineWindow));
         if (validation.HasErrors)
         {
             return TerminalAnswer.Invalid(validation);

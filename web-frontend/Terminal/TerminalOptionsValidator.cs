@@ -14,6 +14,10 @@ public sealed class TerminalOptionsValidator : IValidateOptions<TerminalOptions>
             failures.Add("Loyalty:Terminal:PinVerificationsPerMinute must be between 1 and 10000.");
         if (options.EnrollmentsPerMinute is < 1 or > 10_000)
             failures.Add("Loyalty:Terminal:EnrollmentsPerMinute must be between 1 and 10000.");
+        if (options.OfflineWindowDays is < 1 or > 30)
+            failures.Add("Loyalty:Terminal:OfflineWindowDays must be between 1 and 30.");
+        if (options.OfflinePinMinimumDigits is < 4 or > 9)
+            failures.Add("Loyalty:Terminal:OfflinePinMinimumDigits must be between 4 and 9 (9: no offline verifiers).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -15,6 +15,23 @@ public sealed class ProgramValidatorTests
     }
 
     [Fact]
+    public void Validate_PointAmountsPastTheCardLimits_ReportsEachField()
+    {
+        var program = CardFixtures.PointsProgram() with
+        {
+            Rewards = [new RewardDefinition("a", "A", long.MaxValue)],
+            WelcomeBonusPoints = long.MaxValue,
+            TierThresholds = new TierThresholds(long.MaxValue - 1, long.MaxValue),
+        };
+
+        var errors = ProgramValidator.Validate(program).ToDictionary();
+
+        Assert.Equal(["rewards[0].pointsCost", "tierThresholds.gold", "tierThresholds.silver", "welcomeBonusPoints"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([$"Must be between 1 and {Loyalty.Grains.Cards.CardLimits.MaxPoints}."], errors["rewards[0].pointsCost"]);
+        Assert.Equal([$"Must be between 0 and {ProgramValidator.MaxWelcomeBonusPoints}."], errors["welcomeBonusPoints"]);
+    }
+
+    [Fact]
     public void Validate_StampProgramWithoutTarget_ReportsStampFields()
     {
         var program = CardFixtures.StampProgram() with { StampsRequired = null, StampRewardName = " " };

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Loyalty.Web.OpenApi;
 using Loyalty.Web.Problems;
+using Loyalty.Web.Terminal;
 using Loyalty.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
@@ -43,7 +44,7 @@ public sealed class OpenApiDeclaredAnswersTests(WebApp app) : IClassFixture<WebA
             var metadata = endpoint.Metadata;
             Expect(true, 503, "every endpoint reads the database or calls a grain");
             Expect(metadata.GetMetadata<ApiSecurity>() is not null, 401, "a bearer token is required");
-            Expect(metadata.GetMetadata<EnableRateLimitingAttribute>() is not null, 429, "rate limited");
+            Expect(metadata.GetMetadata<EnableRateLimitingAttribute>() is not null || metadata.GetMetadata<RateLimitedInHandlerMetadata>() is not null, 429, "rate limited");
             if (metadata.GetMetadata<IAcceptsMetadata>() is not null)
                 Expect(true, 400, "a body that may be malformed");
             if (key.Contains('{', StringComparison.Ordinal))

@@ -65,6 +65,32 @@ public sealed class RateLimitTests(RateLimitedTerminalApp app) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Sync_EnrolmentsOverTheDeviceLimit_AreRateLimitedLikeTheSingleEndpoint()
+    {
+        var store = await app.CreateStoreAsync();
+        var pinId = await app.CreatePinAsync(store.StoreId, "4821");
+        var program = await app.CreateProgramAsync(store.MerchantId, new { name = "Coffee", kind = "stamps", stampsRequired = 10, stampRewardName = "Coffee" });
+        var programId = program.GetProperty("id").GetGuid();
+        var (device, _) = await PairTwoDevicesAsync(store);
+        using var client = app.Device(device.Token);
+        var operations = Enumerable.Range(1, RateLimitedTerminalApp.EnrollmentsPerMinute + 2).Select(i => new
+        {
+            kind = "enrollment", deviceSeq = i, programId, email = $"sync{i}-{programId:N}@example.com", name = $"Customer {i}", pinId, idempotencyKey = $"sync-enrol-{i}",
+        });
+
+        var sync = await client.PostAsJsonAsync("/api/terminal/v1/sync", new { operations });
+        var single = await client.PostAsJsonAsync(EnrollPath, new { programId, email = $"single-{programId:N}@example.com", name = "Single", pinId, idempotencyKey = "single" });
+
+        Assert.Equal(HttpStatusCode.OK, sync.StatusCode);
+        var results = (await sync.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal([201, 201, 201, 429, 429], results.Select(r => r.GetProperty("status").GetInt32()));
+        Assert.Equal("rate-limited", results[3].GetProperty("body").GetProperty("code").GetString());
+        Assert.InRange(results[3].GetProperty("body").GetProperty("retryAfter").GetInt32(), 1, 60);
+        await ProblemAssert.AssertAsync(single, HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.Equal(3L, await app.QueryScalarAsync<long>("SELECT count(*) FROM cards WHERE program_id = $1", programId));
+    }
+
+    [Fact]
     public async Task Pair_OverTheAddressLimit_IsRateLimitedBeforeTheCodeIsSpent()
     {
         using var client = app.Device(token: null);

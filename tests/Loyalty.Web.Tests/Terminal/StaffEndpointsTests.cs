@@ -14,7 +14,7 @@ public sealed class StaffEndpointsTests(TerminalApp app) : IClassFixture<Termina
     {
         var store = await app.CreateStoreAsync();
         var other = await app.CreateStoreAsync();
-        var alex = await app.CreatePinAsync(store.StoreId, "4821", "Alex");
+        var alex = await app.CreatePinAsync(store.StoreId, "482193", "Alex");
         var sam = await app.CreatePinAsync(store.StoreId, "90817263", "Sam");
         await app.CreatePinAsync(other.StoreId, "1111", "Elsewhere");
         var device = await app.PairAsync(store.StoreId);
@@ -25,7 +25,7 @@ public sealed class StaffEndpointsTests(TerminalApp app) : IClassFixture<Termina
         var entries = staff.EnumerateArray().ToList();
         Assert.Equal([alex, sam], entries.Select(e => e.GetProperty("pinId").GetGuid()));
         Assert.Equal(["Alex", "Sam"], entries.Select(e => e.GetProperty("name").GetString()));
-        foreach (var (entry, pin) in entries.Zip(["4821", "90817263"]))
+        foreach (var (entry, pin) in entries.Zip(["482193", "90817263"]))
         {
             var hash = entry.GetProperty("pinHash").GetString()!;
             Assert.StartsWith("$2b$", hash, StringComparison.Ordinal);

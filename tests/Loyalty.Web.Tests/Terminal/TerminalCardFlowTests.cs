@@ -51,6 +51,8 @@ public sealed class TerminalCardFlowTests(TerminalApp app) : IClassFixture<Termi
         await AssertProblemAsync(tooPoor, HttpStatusCode.UnprocessableEntity, "insufficient-points");
 
         // The offline queue, out of order: applied in deviceSeq order, one result each, a failure does not stop the rest.
+        // Queued half an hour ago, which is after the device was paired (inside the offline window).
+        app.Clock.Advance(TimeSpan.FromHours(1));
         var occurred = app.Clock.GetUtcNow().AddMinutes(-30);
         var sync = await client.PostAsJsonAsync($"{Api}/sync", new
         {

@@ -110,18 +110,19 @@ public sealed class TerminalClientTests(TerminalApp app) : IClassFixture<Termina
         var store = await app.CreateStoreAsync();
         var program = await app.CreateProgramAsync(store.MerchantId, new { name = "Coffee club", kind = "stamps", stampsRequired = 10, stampRewardName = "Free coffee" });
         var programId = program.GetProperty("id").GetGuid();
-        var pinId = await app.CreatePinAsync(store.StoreId, "2468");
+        var pinId = await app.CreatePinAsync(store.StoreId, "246813");
         var code = await app.IssueCodeAsync(store.StoreId);
         var client = new Client(app.App.Client);
 
         var pairing = await client.PairAsync(code, "Till 7");
         var staff = await client.GetStaffAsync();
-        var verified = await client.VerifyPinAsync(pinId, "2468");
+        var verified = await client.VerifyPinAsync(pinId, "246813");
 
         Assert.Equal((store.StoreId, store.MerchantId), (pairing.Store.Id, pairing.Merchant.Id));
         Assert.Contains(pairing.Programs, p => p.Id == programId && p.Kind == "stamps");
         Assert.Equal(pinId, Assert.Single(staff).PinId);
         Assert.StartsWith("$2b$", staff[0].PinHash, StringComparison.Ordinal);
+        Assert.Equal(OfflinePinCheck.Valid, new OfflinePinVerifier(app.Clock).Check(staff[0], "246813"));
         Assert.True(verified.Valid);
         return (client, pinId, programId);
     }
