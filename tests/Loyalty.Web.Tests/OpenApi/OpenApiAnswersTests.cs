@@ -122,16 +122,16 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         await r.SendAsync(404, "POST", $"{tokens}/{{tokenId}}/revoke", admin, null, merchant, unknown);
 
         // Store-scoped routes.
-        var staff = await r.SendAsync(201, "POST", $"{A}/stores/{{storeId}}/staff", admin, new { name = "Ana", pin = "4321" }, store);
+        var ana = await r.SendAsync(201, "POST", $"{A}/stores/{{storeId}}/staff", admin, new { name = "Ana", pin = "4321" }, store);
+        var change = $"{A}/stores/{{storeId}}/staff/{{pinId}}/pin";
+        var anaId = ana.GetProperty("pinId").GetGuid();
+        await r.SendAsync(200, "POST", change, admin, new { pin = "246810" }, store, anaId);
+        await r.SendAsync(400, "POST", change, admin, new { pin = "12" }, store, anaId);
+        await r.SendAsync(403, "POST", change, other, new { pin = "246810" }, store, anaId);
+        await r.SendAsync(404, "POST", change, admin, new { pin = "246810" }, store, unknown);
         await r.SendAsync(400, "POST", $"{A}/stores/{{storeId}}/staff", admin, new { name = "Ana", pin = "12" }, store);
         await r.SendAsync(403, "POST", $"{A}/stores/{{storeId}}/staff", other, new { name = "Ana", pin = "4321" }, store);
         await r.SendAsync(404, "POST", $"{A}/stores/{{storeId}}/staff", admin, new { name = "Ana", pin = "4321" }, unknown);
-        var change = $"{A}/stores/{{storeId}}/staff/{{pinId}}/pin";
-        var pinId = staff.GetProperty("pinId").GetGuid();
-        await r.SendAsync(200, "POST", change, admin, new { pin = "8642" }, store, pinId);
-        await r.SendAsync(400, "POST", change, admin, new { pin = "12" }, store, pinId);
-        await r.SendAsync(403, "POST", change, other, new { pin = "8642" }, store, pinId);
-        await r.SendAsync(404, "POST", change, admin, new { pin = "8642" }, store, unknown);
         await r.SendAsync(201, "POST", $"{A}/stores/{{storeId}}/pairing-codes", admin, new { }, store);
         await r.SendAsync(400, "POST", $"{A}/stores/{{storeId}}/pairing-codes", admin, """{ "validMinutes": 60 }""", store);
         await r.SendAsync(403, "POST", $"{A}/stores/{{storeId}}/pairing-codes", other, new { }, store);
