@@ -37,7 +37,7 @@ public static class StaffAdminEndpoints
             .When(string.IsNullOrEmpty(name), "name", "A name is required.")
             .When(name?.Length > CreateStaffRequest.MaxNameLength, "name", $"At most {CreateStaffRequest.MaxNameLength} characters.")
             .Text("name", name)
-            .When(!IsWellFormedPin(request.Pin), "pin", "A PIN has 4 to 8 digits.");
+            .When(!StaffPinFormat.IsWellFormed(request.Pin), "pin", StaffPinFormat.Message);
         if (validation.HasErrors)
             return validation.ToResult();
 
@@ -53,7 +53,7 @@ public static class StaffAdminEndpoints
     private static async Task<IResult> ChangeAsync(
         Guid storeId, Guid pinId, ChangePinRequest request, HttpContext context, IStoreDirectory stores, IGrainFactory grains)
     {
-        var validation = new ValidationProblem().When(!IsWellFormedPin(request.Pin), "pin", "A PIN has 4 to 8 digits.");
+        var validation = new ValidationProblem().When(!StaffPinFormat.IsWellFormed(request.Pin), "pin", StaffPinFormat.Message);
         if (validation.HasErrors)
             return validation.ToResult();
 
@@ -67,7 +67,4 @@ public static class StaffAdminEndpoints
             ? PinProblems.NotFound(pinId.ToString("D"))
             : TypedResults.Ok(new CreateStaffResponse(pin.PinId, pin.Name));
     }
-
-    // The contract's format (the PIN grain checks it again as a domain rule).
-    private static bool IsWellFormedPin(string? pin) => pin is { Length: >= 4 and <= 8 } && pin.All(char.IsAsciiDigit);
 }

@@ -39,9 +39,10 @@ public static class StaffEndpoints
         if (!Guid.TryParse(pinId, out var id))
             return PinProblems.NotFound(pinId);
 
-        // A malformed PIN is answered like a wrong one (and counted): it is a guess all the same.
-        if (request.Pin is null)
-            return new ValidationProblem().Add("pin", "A PIN is required.").ToResult();
+        // A PIN that is not 4 to 8 digits can never be right: it is bad input, refused without counting toward the
+        // lockout or changing anything. A guesser learns only the format, which the contract states.
+        if (!StaffPinFormat.IsWellFormed(request.Pin))
+            return new ValidationProblem().Add("pin", StaffPinFormat.Message).ToResult();
         var result = await grains.GetGrain<IPinGrain>(id).VerifyAsync(context.GetDevice().StoreId, request.Pin);
         return result.Outcome switch
         {

@@ -82,6 +82,30 @@ public sealed class StaffEndpointsTests(TerminalApp app) : IClassFixture<Termina
         Assert.False((await client.GetFromJsonAsync<JsonElement>("/api/terminal/v1/staff")).EnumerateArray().Single().GetProperty("locked").GetBoolean());
     }
 
+    // Found by the hardening fuzz test: malformed PINs used to count as wrong guesses, so bad input changed state
+    // (five of them locked the PIN).
+    [Theory]
+    [InlineData("")]
+    [InlineData("482")]
+    [InlineData("123456789")]
+    [InlineData("48a1")]
+    [InlineData("4821\u0000")]
+    [InlineData("\u00014821")]
+    public async Task Verify_MalformedPin_IsValidationProblemAndDoesNotCount(string malformed)
+    {
+        var (client, pinId) = await PairWithPinAsync("4821");
+        var path = $"/api/terminal/v1/staff/{pinId}/verify";
+
+        for (var i = 0; i < 6; i++)
+        {
+            var problem = await ProblemAssert.AssertAsync(await client.PostAsJsonAsync(path, new { pin = malformed }), HttpStatusCode.BadRequest, "validation");
+            Assert.Equal(["pin"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        }
+
+        var wrong = await ProblemAssert.AssertAsync(await client.PostAsJsonAsync(path, new { pin = "0000" }), HttpStatusCode.Unauthorized, "pin-invalid");
+        Assert.Equal(4, wrong.GetProperty("attemptsRemaining").GetInt32());
+    }
+
     [Fact]
     public async Task Verify_ParallelWrongGuesses_NeverGetPastTheLimit()
     {

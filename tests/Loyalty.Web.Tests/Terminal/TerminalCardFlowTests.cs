@@ -293,6 +293,24 @@ public sealed class TerminalCardFlowTests(TerminalApp app) : IClassFixture<Termi
         Assert.Equal(2, await app.QueryScalarAsync<long>("SELECT count(*) FROM ledger_entries WHERE card_number = $1", number));
     }
 
+    // Found by the hardening fuzz test: a reward id with a control character was looked up, and the 404 that followed
+    // was kept under the idempotency key: bad input was stored and the key spent.
+    [Fact]
+    public async Task RedeemPoints_RewardIdWithControlCharacter_IsValidationProblemAndLeavesTheKeyUnused()
+    {
+        var (_, device, pinId, program) = await SetUpAsync();
+        var number = await EnrollAsync(device, program, pinId);
+        using var client = app.Device(device.Token);
+        await PostAsync(client, $"{Api}/cards/{number}/points", new { purchaseAmountMinor = 5000, currency = "EUR", pinId, idempotencyKey = "earn" });
+        var rewardId = program.GetProperty("rewards")[0].GetProperty("id").GetString()!;
+
+        var bad = await client.PostAsJsonAsync($"{Api}/cards/{number}/point-redemptions", new { rewardId = rewardId + "\u0001", pinId, idempotencyKey = "redeem" });
+
+        await AssertProblemAsync(bad, HttpStatusCode.BadRequest, "validation");
+        var redeemed = await PostAsync(client, $"{Api}/cards/{number}/point-redemptions", new { rewardId, pinId, idempotencyKey = "redeem" });
+        Assert.Equal(50, redeemed.GetProperty("points").GetInt64());
+    }
+
     private async Task<(TestStore Store, TestDevice Device, Guid PinId, JsonElement Program)> SetUpAsync()
     {
         var store = await app.CreateStoreAsync();

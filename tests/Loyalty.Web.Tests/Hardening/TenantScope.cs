@@ -1,0 +1,23 @@
+using Loyalty.Web.Tests.Hosting;
+
+namespace Loyalty.Web.Tests.Hardening;
+
+/// <summary>
+/// What one store of one merchant owns in the hardening world: the merchant's hybrid program (with a points reward)
+/// and a card in it with stamps, rewards, points and a transaction; the store's staff PIN, paired device, a spare
+/// device (for revocation) and an unused pairing code; the merchant's owner token.
+/// </summary>
+public sealed record TenantScope(
+    Guid MerchantId,
+    Guid StoreId,
+    Guid ProgramId,
+    string RewardId,
+    string CardNumber,
+    Guid TransactionId,
+    Guid PinId,
+    string Pin,
+    TestDevice Device,
+    Guid SpareDeviceId,
+    string OwnerToken,
+    Guid SpareOwnerTokenId,
+    string PairingCode);
