@@ -106,11 +106,25 @@ public sealed class OutboxQueue(LoyaltyDatabase database)
               AND (leased_until IS NULL OR leased_until <= $3)
             """);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = messageId });
-        command.Parameters.Add(new NpgsqlParameter { Value = merchantId is { } id ? id : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(NullableMerchant(merchantId));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Topics });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    /// <summary>Whether the merchant (null: any) has the e-mail message <paramref name="messageId"/>.</summary>
+    public async Task<bool> ExistsAsync(long messageId, Guid? merchantId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE id = $1 AND ($2::uuid IS NULL OR merchant_id = $2) AND topic = ANY($3))");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = messageId });
+        command.Parameters.Add(NullableMerchant(merchantId));
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Topics });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static NpgsqlParameter NullableMerchant(Guid? merchantId) =>
+        new() { Value = merchantId is { } id ? id : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid };
 
     private static NpgsqlParameter Nullable(string? value) =>
         new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text };

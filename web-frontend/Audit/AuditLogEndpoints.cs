@@ -43,7 +43,8 @@ public static class AuditLogEndpoints
         return TypedResults.Ok(await auditLog.PageAsync(merchantId, pageNumber, size, cancellationToken));
     }
 
-    private static int ParsePaging(string? value, int fallback, int max, string field, ValidationProblem problem)
+    /// <summary>A paging value from the query string: absent → <paramref name="fallback"/>, invalid → a field error.</summary>
+    internal static int ParsePaging(string? value, int fallback, int max, string field, ValidationProblem problem)
     {
         if (value is null)
             return fallback;
