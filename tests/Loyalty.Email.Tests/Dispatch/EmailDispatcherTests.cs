@@ -3,6 +3,7 @@ using Loyalty.Email.Sending;
 using Loyalty.Email.Tests.Fixtures;
 using Loyalty.Grains.Cards;
 using Loyalty.Testing;
+using Loyalty.Testing.Email;
 using Loyalty.Testing.Smtp;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

@@ -3,6 +3,7 @@ using Loyalty.Email.Hosting;
 using Loyalty.Grains.Cards;
 using Loyalty.Grains.Customers;
 using Loyalty.Testing;
+using Loyalty.Testing.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,20 +1,23 @@
 using Loyalty.Database;
 using Loyalty.Email.Dispatch;
 using Loyalty.Grains.Cards;
-using Loyalty.Testing;
 using Npgsql;
 
-namespace Loyalty.Email.Tests.Fixtures;
+namespace Loyalty.Testing.Email;
 
-/// <summary>A database of its own with the application's and e-mail schema, and rows as card grains would write them.</summary>
+/// <summary>A database for e-mail tests, and rows as card grains write them: merchants, cards, outbox messages.</summary>
 public sealed class EmailDatabase
 {
     private EmailDatabase(string connectionString) => ConnectionString = connectionString;
 
     public string ConnectionString { get; }
 
+    /// <summary>A new database with every module's schema.</summary>
     public static async Task<EmailDatabase> CreateAsync() => new(await PostgresServer.CreateDatabaseAsync("email",
         [MigrationSource.Orleans, new MigrationSource("loyalty", typeof(OutboxTopics).Assembly), new MigrationSource("email", typeof(OutboxQueue).Assembly)]));
+
+    /// <summary>A database whose schema a process applies itself (a silo, on start-up).</summary>
+    public static EmailDatabase Of(string connectionString) => new(connectionString);
 
     public async Task<Guid> AddMerchantAsync(string name = "Fashion Hub")
     {
