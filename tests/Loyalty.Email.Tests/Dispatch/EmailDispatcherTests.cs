@@ -200,4 +200,41 @@ public sealed class EmailDispatcherTests
         Assert.Equal(Count, (long)(await database.ScalarAsync("SELECT count(*) FROM email_log WHERE status = 'sent' AND attempt = 1"))!);
         Assert.Equal(Count, (long)(await database.ScalarAsync("SELECT count(*) FROM email_log"))!);
     }
+
+    [Fact]
+    public async Task PortalSignIn_IsSentToThePayloadsAddress_InThePayloadsLanguage()
+    {
+        var database = await EmailDatabase.CreateAsync();
+        await using var smtp = TestSmtpServer.Start();
+        await using var host = await DispatcherHost.StartAsync(database, DispatcherHost.Smtp(smtp.Port));
+        var merchant = await database.AddMerchantAsync("Café Kirchberg");
+        const string Link = "https://loyalty.example/m/cafe/portal/sign-in/abc123";
+        await database.AddOutboxAsync(OutboxTopics.PortalSignIn, merchant, "",
+            $$"""{"email": "jean@example.com", "locale": "fr", "link": "{{Link}}", "expiresAt": "2026-03-14T09:30:00Z"}""");
+
+        await Eventually.TrueAsync(() => smtp.ReceivedCount == 1, "the sign-in e-mail arrived");
+
+        var message = Assert.Single(smtp.Messages);
+        Assert.Equal("jean@example.com", Assert.Single(message.To.Mailboxes).Address);
+        Assert.Equal("Votre lien de connexion Café Kirchberg", message.Subject);
+        Assert.Contains($"{Link}", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Ce lien est valable jusqu'au samedi 14 mars 2026 09:30 UTC.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Link}\"", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PointsExpiring_InGerman_NamesPointsAndDate()
+    {
+        var database = await EmailDatabase.CreateAsync();
+        await using var smtp = TestSmtpServer.Start();
+        await using var host = await DispatcherHost.StartAsync(database, DispatcherHost.Smtp(smtp.Port));
+        var merchant = await database.AddMerchantAsync();
+        var card = await database.AddCardAsync(merchant, "Jonas Klein", "jonas@example.com", "de");
+        await database.AddOutboxAsync(OutboxTopics.PointsExpiring, merchant, card, """{"points": 1250, "expiresAt": "2026-03-14T00:00:00+00:00"}""");
+
+        await Eventually.TrueAsync(() => smtp.ReceivedCount == 1, "the notice arrived");
+
+        var message = Assert.Single(smtp.Messages);
+        Assert.Equal("1.250 Punkte verfallen am Samstag, 14. März 2026", message.Subject);
+    }
 }
