@@ -101,8 +101,13 @@ public sealed partial class EmailDispatcher(
             catch (EmailCompositionException ex)
             {
                 // Nothing to send and nothing a retry could change: give up at once, visibly.
-                var recipient = message.CustomerEmail ?? "(unknown)";
-                await SettleAsync(message, new AttemptRecord(recipient, null, null, EmailLogStatus.GaveUp, $"gave up: {ex.Message}", time.GetUtcNow()), null);
+                await SettleAsync(message, Unsent(message, EmailLogStatus.GaveUp, $"gave up: {ex.Message}"), null);
+                continue;
+            }
+            catch (Exception ex)
+            {
+                // Unexpected (a template an admin broke, a bug): a failed attempt like any other, retried and logged.
+                await SettleFailureAsync(message, Unsent(message, EmailLogStatus.Failed, $"could not compose: {ex.GetType().Name}: {ex.Message}"));
                 continue;
             }
 
@@ -120,34 +125,38 @@ public sealed partial class EmailDispatcher(
                 await SettleAsync(message, Record(email, interrupted), time.GetUtcNow());
                 throw;
             }
+            catch (Exception ex)
+            {
+                // The drop folder's disk, say: recorded as this attempt's failure rather than lost in the process log.
+                outcome = new SendOutcome(EmailLogStatus.Failed, $"{ex.GetType().Name}: {ex.Message}");
+            }
 
             await SettleOutcomeAsync(message, email, outcome);
         }
     }
 
-    private async Task SettleOutcomeAsync(OutboxMessage message, ComposedEmail email, SendOutcome outcome)
+    private Task SettleOutcomeAsync(OutboxMessage message, ComposedEmail email, SendOutcome outcome) =>
+        outcome.Status == EmailLogStatus.Failed ? SettleFailureAsync(message, Record(email, outcome)) : SettleAsync(message, Record(email, outcome), null);
+
+    /// <summary>A failed attempt: due again after the backoff, or, after the last attempt, given up with its reason.</summary>
+    private async Task SettleFailureAsync(OutboxMessage message, AttemptRecord failed)
     {
-        var now = time.GetUtcNow();
-        if (outcome.Status != EmailLogStatus.Failed)
+        LogAttemptFailed(logger, message.Id, message.Attempt, failed.Detail);
+        if (RetrySchedule.NextAttemptAt(message.Attempt, failed.At, _options) is { } next)
         {
-            await SettleAsync(message, Record(email, outcome), null);
+            await SettleAsync(message, failed, next);
             return;
         }
 
-        LogAttemptFailed(logger, message.Id, message.Attempt, outcome.Detail);
-        if (RetrySchedule.NextAttemptAt(message.Attempt, now, _options) is { } next)
-        {
-            await SettleAsync(message, Record(email, outcome), next);
-            return;
-        }
-
-        LogGaveUp(logger, message.Id, message.Attempt, outcome.Detail);
-        var gaveUp = new SendOutcome(EmailLogStatus.GaveUp, $"gave up after {message.Attempt} attempts: {outcome.Detail}");
-        await SettleAsync(message, Record(email, gaveUp), null);
+        LogGaveUp(logger, message.Id, message.Attempt, failed.Detail);
+        await SettleAsync(message, failed with { Status = EmailLogStatus.GaveUp, Detail = $"gave up after {message.Attempt} attempts: {failed.Detail}" }, null);
     }
 
     private AttemptRecord Record(ComposedEmail email, SendOutcome outcome) =>
         new(email.Recipient, email.Locale, email.Subject, outcome.Status, outcome.Detail, time.GetUtcNow());
+
+    private AttemptRecord Unsent(OutboxMessage message, string status, string detail) =>
+        new(message.CustomerEmail ?? "(unknown)", null, null, status, detail, time.GetUtcNow());
 
     // Settling is not cancelled by a stop: the attempt happened, and the log must say so.
     private Task SettleAsync(OutboxMessage message, AttemptRecord attempt, DateTimeOffset? nextAttemptAt) =>

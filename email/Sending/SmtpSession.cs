@@ -30,9 +30,10 @@ public sealed class SmtpSession(SmtpSettings settings, TimeSpan timeout) : IAsyn
             // The server answered with a refusal; the session is still usable (MailKit resets the transaction).
             return new SendOutcome(EmailLogStatus.Failed, $"{settings.Host}:{settings.Port} refused: {(int)ex.StatusCode} {ex.Message}");
         }
-        catch (Exception ex) when (ex is SmtpProtocolException or AuthenticationException or SslHandshakeException or IOException
-            or System.Net.Sockets.SocketException or ServiceNotConnectedException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Anything else (connection refused or dropped, TLS, authentication, a timeout, STARTTLS not offered): this
+            // attempt failed with that reason, and the next message connects afresh.
             Close();
             return new SendOutcome(EmailLogStatus.Failed, $"{settings.Host}:{settings.Port} ({settings.Security}) failed: {ex.GetType().Name}: {ex.Message}");
         }
