@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Loyalty.Bench;
 using Loyalty.Bench.Cards;
+using Loyalty.Bench.Email;
 using Loyalty.Bench.Scenarios;
 using Loyalty.Database;
 using Loyalty.Silo.Hosting;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans;
 
-// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|card-memory|cards|all>
+// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|card-memory|cards|all|email>
 //   (or several, comma-separated: baseline-hot,grains-hot,api-hot)
 //   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N] [--allocations] [--sessions] [--out file.json]
 // Uses ConnectionStrings:Loyalty when set (an empty database of its own: the bench migrates it and fills it), otherwise
@@ -34,6 +35,9 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Loyalty:Terminal:PairRequestsPerMinute"] = "10000",
     ["Loyalty:Terminal:PinVerificationsPerMinute"] = "10000",
     ["Loyalty:Terminal:EnrollmentsPerMinute"] = "10000",
+
+    // No dispatcher on the bench's silo: enrolments of the card scenarios are not mailed. The email scenario runs its own.
+    ["Loyalty:Email:Dispatch:Enabled"] = "false",
     ["urls"] = "http://127.0.0.1:0",
 
     // The frontend's own logging (Serilog, one event per request), written only from Warning up: a line per request on
@@ -65,6 +69,16 @@ try
         "cards" => CardScenarios.Names,
         _ => settings.Scenario.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
     };
+    if (names.Contains(EmailScenario.Name))
+    {
+        await new EmailScenario(host.Services, address, settings).RunAsync();
+        names = [.. names.Where(name => name != EmailScenario.Name)];
+        if (names.Count == 0)
+        {
+            return;
+        }
+    }
+
     var results = new List<ScenarioResult>();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{Environment.ProcessorCount} cores, concurrency {settings.Concurrency}, {settings.Seconds} s per scenario after {settings.WarmUpSeconds} s warm-up; load average {LoadAverage()}"));

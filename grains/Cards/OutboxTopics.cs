@@ -17,4 +17,7 @@ public static class OutboxTopics
 
     /// <summary>Points expired.</summary>
     public const string PointsExpired = "points-expired";
+
+    /// <summary>A customer asked to sign in to the portal: payload <c>{"email", "locale", "link", "expiresAt"}</c>.</summary>
+    public const string PortalSignIn = "portal-sign-in";
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Loyalty.Database;
+using Loyalty.Email.Hosting;
 using Loyalty.Grains.Customers;
 using Loyalty.Grains.Demo;
 using Loyalty.Grains.Hosting;
@@ -28,7 +29,7 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Adds the database (the configured one, or an embedded server, migrated before Orleans starts), an Orleans silo with
     /// PostgreSQL clustering, grain storage and reminders, this deployment's grains, the dashboard's telemetry, demo
-    /// seeding, and the health checks behind <c>/healthz</c> (database reachable, silo Active).
+    /// seeding, the e-mail dispatcher, and the health checks behind <c>/healthz</c> (database reachable, silo Active).
     /// </summary>
     public static IHostApplicationBuilder AddLoyaltySilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
@@ -37,6 +38,9 @@ public static class SiloHostingExtensions
         builder.Services.AddLoyaltyDatabase(configuration);
         builder.Services.AddLoyaltyGrains(configuration);
         builder.Services.AddLoyaltyCustomerLinks(configuration);
+
+        // After the grains' module: the e-mail schema extends the application's outbox.
+        builder.Services.AddLoyaltyEmailDispatcher(configuration);
         var silo = Bind<SiloOptions>(configuration, SiloOptions.SectionName);
         var cluster = Bind<ClusterSettings>(configuration, ClusterSettings.SectionName);
         builder.UseOrleans(orleans =>
@@ -101,6 +105,9 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         builder.Services.AddLoyaltyDatabase(configuration);
         builder.Services.AddLoyaltyCustomerLinks(configuration);
+
+        // E-mail administration (settings, templates, log) without the dispatcher: silos send.
+        builder.Services.AddLoyaltyEmail(configuration);
         var cluster = Bind<ClusterSettings>(configuration, ClusterSettings.SectionName);
         builder.UseOrleansClient(client =>
         {

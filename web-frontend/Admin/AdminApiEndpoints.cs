@@ -7,6 +7,7 @@ using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Devices;
 using Loyalty.Web.Hosting;
+using Loyalty.Web.Email;
 using Loyalty.Web.Pairing;
 using Loyalty.Web.Staff;
 
@@ -41,6 +42,15 @@ public static class AdminApiEndpoints
         merchant.MapAuditLogEndpoints();
         merchant.MapPinLockoutEndpoints();
         merchant.MapOwnerTokenEndpoints();
+        merchant.MapMerchantEmailLogEndpoints();
+
+        // Platform-wide settings: merchant owners are refused before anything is read.
+        var platform = admin.MapGroup("")
+            .AddEndpointFilter<PlatformAdminFilter>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        platform.MapPlatformEmailLogEndpoints();
+        platform.MapEmailTemplateEndpoints();
+        platform.MapEmailSettingsEndpoints();
         admin.MapStaffAdminEndpoints();
         admin.MapPairingCodeEndpoints();
         admin.MapDeviceAdminEndpoints();

@@ -25,6 +25,9 @@ public static class ProblemCodes
     public const string PinNotFound = "pin-not-found";
     public const string PairingCodeExpired = "pairing-code-expired";
     public const string AdminTokenNotFound = "admin-token-not-found";
+    public const string EmailTemplateNotFound = "email-template-not-found";
+    public const string EmailMessageNotFound = "email-message-not-found";
+    public const string EmailMessageSending = "email-message-sending";
 
     /// <summary>The code for problems the framework raises itself (unknown route, wrong method, ...).</summary>
     public static string ForStatus(int? status) => status switch

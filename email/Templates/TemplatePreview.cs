@@ -1,0 +1,31 @@
+using Loyalty.Email.Composition;
+
+namespace Loyalty.Email.Templates;
+
+/// <summary>A template filled with sample values, for admins to check an edit before saving it. Pure code.</summary>
+public static class TemplatePreview
+{
+    public const string SampleCardNumber = "4000123456789";
+
+    public static RenderedEmail Render(string template, string locale, TemplateContent content, DateTimeOffset now)
+    {
+        var culture = EmailCultures.Of(locale);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["customerName"] = "Emma Schmit",
+            ["merchantName"] = "Fashion Hub",
+            ["cardNumber"] = SampleCardNumber,
+            ["cardLink"] = "https://loyalty.example/m/fashionhub/card/sample",
+            ["signInLink"] = "https://loyalty.example/m/fashionhub/portal/sign-in/sample",
+            ["points"] = EmailCultures.Number(1250, culture),
+            ["rewardsAvailable"] = EmailCultures.Number(1, culture),
+            ["expiresAt"] = template == Grains.Cards.OutboxTopics.PortalSignIn
+                ? EmailCultures.DateTime(now.AddMinutes(15), culture)
+                : EmailCultures.Date(now.AddDays(14), culture),
+
+            // The preview has no attachments: the QR code is inlined as a data: address instead of a cid: reference.
+            ["qrCode"] = "data:image/png;base64," + Convert.ToBase64String(CardQrCode.Png(SampleCardNumber)),
+        };
+        return TemplateRenderer.Render(content, values);
+    }
+}
