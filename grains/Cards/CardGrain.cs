@@ -97,16 +97,8 @@ public sealed partial class CardGrain(
             _turn.Release();
         }
 
-        try
-        {
-            await committed;
-        }
-        catch (Exception exception) when (exception is CardWriteException || IsRetryable(exception))
-        {
-            // The enrolment grain retries with a new card number only on a refusal; this is a retry with the same key.
-            throw NotWritten(exception);
-        }
-
+        // The enrolment grain retries with a new card number only on a refusal; a failed write is a retry with the same key.
+        await WrittenAsync(committed);
         return outcome;
     }
 

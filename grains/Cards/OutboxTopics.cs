@@ -17,4 +17,10 @@ public static class OutboxTopics
 
     /// <summary>Points expired.</summary>
     public const string PointsExpired = "points-expired";
+
+    /// <summary>
+    /// A customer asked to sign in to the portal: the payload is <c>{"email", "locale", "link", "expiresAt"}</c>, the
+    /// single-use link valid until <c>expiresAt</c>. Written by the web frontend, not by a card grain.
+    /// </summary>
+    public const string PortalSignIn = "portal-sign-in";
 }
