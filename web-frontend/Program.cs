@@ -1,10 +1,12 @@
 using Loyalty.Silo.Hosting;
 using Loyalty.Web.Hosting;
+using Loyalty.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLoyaltyLogging();
 builder.AddLoyaltyGrains();
 builder.AddLoyaltyWeb();
+builder.AddLoyaltySite();
 
 var app = builder.Build();
 app.UseLoyaltyWeb();

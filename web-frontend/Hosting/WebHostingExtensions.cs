@@ -9,6 +9,7 @@ using Loyalty.Web.Portal;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Problems;
+using Loyalty.Web.Site;
 using Loyalty.Web.Devices;
 using Loyalty.Web.Staff;
 using Loyalty.Web.Terminal;
@@ -102,6 +103,7 @@ public static class WebHostingExtensions
         app.UseLoyaltyRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLoyaltySite();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapLoyaltyHealthChecks();
@@ -109,6 +111,7 @@ public static class WebHostingExtensions
         app.MapAdminApi();
         app.MapTerminalApi();
         app.MapLoyaltyOpenApi();
+        app.MapLoyaltySite();
         return app;
     }
 }

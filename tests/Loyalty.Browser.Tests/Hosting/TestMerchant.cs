@@ -1,0 +1,3 @@
+namespace Loyalty.Browser.Tests.Hosting;
+
+public sealed record TestMerchant(Guid Id, string Name, string Slug);

@@ -1,0 +1,53 @@
+using Loyalty.Web.Storefront;
+
+namespace Loyalty.Web.Site;
+
+/// <summary>The site for people: Razor Pages under <c>Pages/</c>, its localization, static files and HTML error pages.</summary>
+public static class SiteHostingExtensions
+{
+    public static WebApplicationBuilder AddLoyaltySite(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddLocalization();
+        services.AddRazorPages();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "loyalty-antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddSingleton<StorefrontCatalog>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Site requests only: the visitor's language, then HTML error pages in it (<c>/error/{status}</c>). Placed after the
+    /// APIs' exception handler and status-code pages, so these run first for site requests; API requests pass through
+    /// untouched (<see cref="SiteErrorPages"/>). The status-code pages are not in a branch: only the application's own
+    /// pipeline can route the re-executed <c>/error/{status}</c> request.
+    /// </summary>
+    public static WebApplication UseLoyaltySite(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseStaticFiles();
+        app.UseWhen(SitePaths.IsSite, site =>
+        {
+            site.UseRequestLocalization(SiteLanguages.Options());
+            site.Use(async (context, next) =>
+            {
+                SiteLanguages.Remember(context);
+                await next(context);
+            });
+        });
+        app.UseStatusCodePagesWithReExecute(SitePaths.ErrorPage + "/{0}");
+        app.UseMiddleware<SiteErrorPages>();
+        return app;
+    }
+
+    public static WebApplication MapLoyaltySite(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRazorPages();
+        return app;
+    }
+}
