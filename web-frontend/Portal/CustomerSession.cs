@@ -1,3 +1,4 @@
+using Loyalty.Web.Storefront;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -48,13 +49,13 @@ public static class CustomerSession
                 && string.Equals(context.User.FindFirstValue(MerchantSlugClaim), slug, StringComparison.Ordinal)));
     }
 
-    public static ClaimsPrincipal Principal(PortalMerchant merchant, string email)
+    public static ClaimsPrincipal Principal(StorefrontMerchant merchant, string email)
     {
         ArgumentNullException.ThrowIfNull(merchant);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Email, email),
-                new Claim(MerchantIdClaim, merchant.MerchantId.ToString("D")),
+                new Claim(MerchantIdClaim, merchant.Id.ToString("D")),
                 new Claim(MerchantSlugClaim, merchant.Slug),
             ],
             Scheme);
@@ -71,7 +72,7 @@ public static class CustomerSession
     private static Task RedirectToSignIn(RedirectContext<CookieAuthenticationOptions> context)
     {
         var slug = context.HttpContext.GetRouteValue("merchantSlug") as string ?? string.Empty;
-        context.Response.Redirect($"/m/{Uri.EscapeDataString(slug)}/portal");
+        context.Response.Redirect(PortalPaths.SignIn(slug));
         return Task.CompletedTask;
     }
 }

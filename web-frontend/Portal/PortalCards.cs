@@ -1,3 +1,4 @@
+using Loyalty.Web.Storefront;
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.GrainInterfaces.Programs;
 
@@ -28,10 +29,10 @@ public sealed class PortalCards(PortalDirectory directory, IGrainFactory grains,
     public async Task<CustomerCardRow?> FindAsync(Guid merchantId, string email, string cardNumber, CancellationToken cancellationToken) =>
         (await directory.ListCardsAsync(merchantId, email, cancellationToken)).FirstOrDefault(card => card.CardNumber == cardNumber);
 
-    public async Task<CustomerExport> ExportAsync(PortalMerchant merchant, string email, CancellationToken cancellationToken)
+    public async Task<CustomerExport> ExportAsync(StorefrontMerchant merchant, string email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(merchant);
-        var rows = await directory.ListCardsAsync(merchant.MerchantId, email, cancellationToken);
+        var rows = await directory.ListCardsAsync(merchant.Id, email, cancellationToken);
         var cards = new List<ExportCard>(rows.Count);
         foreach (var row in rows)
         {

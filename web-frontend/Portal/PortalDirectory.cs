@@ -4,21 +4,11 @@ using Npgsql;
 namespace Loyalty.Web.Portal;
 
 /// <summary>
-/// The read models the portal shows: merchants by slug, a customer's cards at a merchant (by e-mail, across its
+/// The read models the portal shows: a customer's cards at a merchant (by e-mail, across its
 /// programs), and a card's ledger with store names. A customer is an e-mail at one merchant: every query is scoped by both.
 /// </summary>
 public sealed class PortalDirectory(LoyaltyDatabase database)
 {
-    public async Task<PortalMerchant?> FindMerchantAsync(string slug, CancellationToken cancellationToken)
-    {
-        await using var command = database.DataSource.CreateCommand("SELECT merchant_id, name, slug, default_locale FROM merchants WHERE slug = $1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = slug });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new PortalMerchant(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
-            : null;
-    }
-
     /// <summary>The customer's cards at the merchant, oldest first.</summary>
     public async Task<IReadOnlyList<CustomerCardRow>> ListCardsAsync(Guid merchantId, string email, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Loyalty.Database;
+using Loyalty.Web.Storefront;
 using Loyalty.Grains.Cards;
 using Loyalty.Grains.Customers;
 using Loyalty.Web.Admin;
@@ -21,14 +22,12 @@ public sealed class SignInLinks(LoyaltyDatabase database, CustomerLinks links, T
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    public static string PathOf(string merchantSlug, string token) => $"/m/{Uri.EscapeDataString(merchantSlug)}/portal/sign-in/{token}";
-
     /// <summary>
     /// When a card of the merchant has <paramref name="email"/>, stores a new token and, in the same transaction, an
     /// outbox <c>portal-sign-in</c> message on the most recently created such card. Otherwise writes nothing. The caller
     /// answers the same either way.
     /// </summary>
-    public async Task RequestAsync(PortalMerchant merchant, string email, string locale, CancellationToken cancellationToken)
+    public async Task RequestAsync(StorefrontMerchant merchant, string email, string locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(merchant);
         await using var find = database.DataSource.CreateCommand(
@@ -37,7 +36,7 @@ public sealed class SignInLinks(LoyaltyDatabase database, CustomerLinks links, T
             WHERE p.merchant_id = $1 AND lower(c.customer_email) = lower($2)
             ORDER BY c.enrolled_at DESC, c.card_number LIMIT 1
             """);
-        find.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = merchant.MerchantId });
+        find.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = merchant.Id });
         find.Parameters.Add(new NpgsqlParameter<string> { TypedValue = email.Trim() });
         string cardNumber, address;
         await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
@@ -57,7 +56,7 @@ public sealed class SignInLinks(LoyaltyDatabase database, CustomerLinks links, T
         {
             email = address,
             locale,
-            link = links.Absolute(PathOf(merchant.Slug, token)).AbsoluteUri,
+            link = links.Absolute(PortalPaths.Link(merchant.Slug, token)).AbsoluteUri,
             expiresAt,
         }, PayloadJson);
 
@@ -65,10 +64,10 @@ public sealed class SignInLinks(LoyaltyDatabase database, CustomerLinks links, T
         batch.BatchCommands.Add(Command("DELETE FROM customer_sign_in_tokens WHERE expires_at < $1", now.AddDays(-1)));
         batch.BatchCommands.Add(Command(
             "INSERT INTO customer_sign_in_tokens (token_hash, merchant_id, card_number, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
-            AdminTokens.Hash(token), merchant.MerchantId, cardNumber, now, expiresAt));
+            AdminTokens.Hash(token), merchant.Id, cardNumber, now, expiresAt));
         var outbox = Command(
             "INSERT INTO outbox (topic, merchant_id, card_number, payload, created_at) VALUES ($1, $2, $3, $4, $5)",
-            OutboxTopics.PortalSignIn, merchant.MerchantId, cardNumber, payload, now);
+            OutboxTopics.PortalSignIn, merchant.Id, cardNumber, payload, now);
         outbox.Parameters[3].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb;
         batch.BatchCommands.Add(outbox);
         await batch.ExecuteNonQueryAsync(cancellationToken);
