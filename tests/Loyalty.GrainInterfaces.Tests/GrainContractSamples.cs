@@ -26,7 +26,7 @@ internal static class GrainContractSamples
     public static OperationOrigin Origin { get; } = new(
         MerchantId, StoreId, DeviceId, PinId, "Europe/Luxembourg", "idem-0001", At.AddMinutes(-3), "admin-token-1");
 
-    public static CustomerProfile Customer { get; } = new("Ana Weber", "ana@example.lu", "+352 621 000 000", new DateOnly(1990, 2, 28), "fr");
+    public static CustomerProfile Customer { get; } = new("Ana Weber", "ana@example.lu", "+352 621 000 000", new DateOnly(1990, 2, 28), "fr", MarketingOptIn: true);
 
     public static CardView Card { get; } = new(
         "8012345678901230", MerchantId, ProgramId, Customer, 7, 1_250, 1, "silver", CardStatus.Active, At);

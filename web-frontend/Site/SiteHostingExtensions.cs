@@ -1,4 +1,5 @@
 using Loyalty.Web.Storefront;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Loyalty.Web.Site;
 
@@ -17,6 +18,9 @@ public static class SiteHostingExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddSingleton<StorefrontCatalog>();
+        services.AddOptions<StorefrontOptions>().Bind(builder.Configuration.GetSection(StorefrontOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy<string, StorefrontRateLimits>(StorefrontRateLimits.Enrollment));
         return builder;
     }
 

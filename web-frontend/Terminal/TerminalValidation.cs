@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using Loyalty.GrainInterfaces.Cards;
+using Loyalty.Web.Cards;
 using Loyalty.Web.Problems;
 
 namespace Loyalty.Web.Terminal;
@@ -39,15 +39,9 @@ public static class TerminalValidation
 
     public static ValidationProblem Customer(this ValidationProblem problem, Guid? programId, string? email, string? name, string? phone, DateOnly? birthday, string? locale, DateOnly today) => problem
         .When(programId is null || programId == Guid.Empty, "programId", "programId is required.")
-        .When(!IsEmail(email), "email", "email must be a valid e-mail address.")
-        .When(string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200, "name", "name is 1 to 200 characters.")
-        .When(phone is not null && (phone.Length is < 3 or > 32 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')')), "phone", "phone is 3 to 32 digits, spaces, +, - or parentheses.")
-        .When(birthday is { } day && (day > today || day.Year < 1900), "birthday", "birthday must be a past date after 1900.")
+        .When(!CustomerFields.IsEmail(email), "email", "email must be a valid e-mail address.")
+        .When(string.IsNullOrWhiteSpace(name) || name.Trim().Length > CustomerFields.MaxNameLength, "name", "name is 1 to 200 characters.")
+        .When(phone is not null && !CustomerFields.IsPhone(phone), "phone", "phone is 3 to 32 digits, spaces, +, - or parentheses.")
+        .When(birthday is { } day && !CustomerFields.IsBirthday(day, today), "birthday", "birthday must be a past date after 1900.")
         .When(locale is not null && !Locales.Contains(locale), "locale", "locale is en, fr, de or lb.");
-
-    private static bool IsEmail(string? email) =>
-        email is { Length: > 2 and <= 254 }
-        && MailAddress.TryCreate(email.Trim(), out var address)
-        && address.Address == email.Trim()
-        && address.Host.Contains('.', StringComparison.Ordinal);
 }

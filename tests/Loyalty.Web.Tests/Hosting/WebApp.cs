@@ -106,6 +106,16 @@ public sealed class WebApp : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client that keeps cookies and does not follow redirects, as a test of a form's answers needs.</summary>
+    public HttpClient CreatePageClient(string acceptLanguage = "en")
+    {
+        // Over Kestrel the factory's clients sit on a handler that follows redirects itself: this one does not.
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
+        var client = new HttpClient(handler) { BaseAddress = _factory!.ClientOptions.BaseAddress };
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        return client;
+    }
+
     public async Task DisposeAsync()
     {
         Client?.Dispose();
