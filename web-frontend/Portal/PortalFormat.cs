@@ -1,4 +1,5 @@
 using System.Globalization;
+using Loyalty.Web.Site;
 
 namespace Loyalty.Web.Portal;
 
@@ -15,7 +16,7 @@ public static class PortalFormat
         return string.Join(' ', number.Chunk(4).Select(group => new string(group)));
     }
 
-    public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Region).ToString("D", CultureInfo.CurrentCulture);
+    public static string Date(DateTimeOffset at) => SiteFormats.LongDate(TimeZoneInfo.ConvertTime(at, Region));
 
     public static string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Region).ToString("g", CultureInfo.CurrentCulture);
 }

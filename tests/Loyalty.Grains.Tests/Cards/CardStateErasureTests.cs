@@ -14,12 +14,13 @@ public sealed class CardStateErasureTests
     {
         var program = HybridProgram();
         var card = Apply(NewCard(program).AddStamps(program, 4, At(Start)));
+        card = card with { Customer = card.Customer with { MarketingOptIn = true } };
         card = Apply(card.EarnPoints(program, 1_250, "EUR", At(Start.AddMinutes(1))));
 
         var result = card.EraseCustomer(At(Start.AddMinutes(2)));
 
         Assert.True(result.Succeeded);
-        Assert.Equal(new CustomerProfile("", "", null, null, "fr"), result.State.Customer);
+        Assert.Equal(new CustomerProfile("", "", null, null, "fr", MarketingOptIn: false), result.State.Customer);
         Assert.True(result.State.Customer.IsErased());
         Assert.Equal(CardStatus.Inactive, result.State.Status);
         Assert.Equal((4, 125L, card.LifetimePoints), (result.State.Stamps, result.State.PointsBalance, result.State.LifetimePoints));
