@@ -87,7 +87,7 @@ public sealed class PortalSite : SiteApp
         return payload is null ? null : new Uri(JsonDocument.Parse(payload).RootElement.GetProperty("link").GetString()!).AbsolutePath;
     }
 
-    public Task<T?> ScalarAsync<T>(string sql, params object[] parameters) => Sql.ScalarAsync<T>(ConnectionString, sql, parameters);
+    public Task<T?> ScalarAsync<T>(string sql, params object[] parameters) => TestDatabase.ScalarAsync<T>(ConnectionString, sql, parameters);
 
     /// <summary>Asks for a sign-in link on the portal's page, as the customer does, and returns the link the outbox got.</summary>
     public async Task<string> RequestLinkAsync(IPage page, string slug, string email, string cardNumber)

@@ -127,5 +127,5 @@ public class TerminalApp : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    public Task<T?> QueryScalarAsync<T>(string sql, params object[] parameters) => Sql.ScalarAsync<T>(App.ConnectionString, sql, parameters);
+    public Task<T?> QueryScalarAsync<T>(string sql, params object[] parameters) => TestDatabase.ScalarAsync<T>(App.ConnectionString, sql, parameters);
 }

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Loyalty.Testing;
 
 /// <summary>One-off queries on a test's database, for assertions.</summary>
-public static class Sql
+public static class TestDatabase
 {
     /// <summary>The first column of the first row, or default when there is none (or it is NULL).</summary>
     public static async Task<T?> ScalarAsync<T>(string connectionString, string sql, params object[] parameters)
