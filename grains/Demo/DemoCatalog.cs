@@ -58,6 +58,13 @@ public static class DemoCatalog
             Kind = ProgramKind.Stamps,
             StampsRequired = 10,
             StampRewardName = "Free coffee",
+            Terms = new LocalizedText(new Dictionary<string, string>
+            {
+                ["en"] = "One stamp per hot drink bought at the coffee corner. The free coffee is any hot drink on the menu.",
+                ["fr"] = "Un tampon par boisson chaude achetée au coin café. Le café offert est une boisson chaude de la carte au choix.",
+                ["de"] = "Ein Stempel pro heißem Getränk aus der Kaffee-Ecke. Der Gratiskaffee ist ein beliebiges heißes Getränk der Karte.",
+                ["lb"] = "Ee Stempel pro waarmt Gedrénks aus dem Kaffiseck. De Gratiskaffi ass e waarmt Gedrénks vun der Kaart no Wiel.",
+            }),
         }, actor)),
         (PointsProgramId, new CreateProgramCommand(new ProgramDefinition
         {
@@ -70,6 +77,13 @@ public static class DemoCatalog
             Rewards = [new RewardDefinition("", "EUR 5 voucher", 500), new RewardDefinition("", "Tote bag", 1_200)],
             WelcomeBonusPoints = 50,
             PointExpiry = PointExpiryPolicy.AfterEarning(365),
+            Terms = new LocalizedText(new Dictionary<string, string>
+            {
+                ["en"] = "Points are earned on full-price purchases in Fashion Hub stores. Vouchers are valid for 3 months.",
+                ["fr"] = "Les points sont gagnés sur les achats à prix plein dans les magasins Fashion Hub. Les bons sont valables 3 mois.",
+                ["de"] = "Punkte gibt es auf Einkäufe zum vollen Preis in den Fashion-Hub-Filialen. Gutscheine gelten 3 Monate.",
+                ["lb"] = "Punkte gëtt et op Akeef zum vollen Präis an de Fashion-Hub-Butteker. Bongen si 3 Méint gülteg.",
+            }),
         }, actor)),
     ];
 

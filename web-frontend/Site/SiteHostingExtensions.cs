@@ -1,5 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Loyalty.Web.Storefront;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Loyalty.Web.Site;
 
@@ -12,6 +15,8 @@ public static class SiteHostingExtensions
         var services = builder.Services;
         services.AddLocalization();
         services.AddRazorPages();
+        // Pages are UTF-8: let Razor write é, ä and ë as themselves rather than as character references.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "loyalty-antiforgery";
