@@ -23,6 +23,19 @@ public interface ICardGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<CardView?> GetAsync();
 
+    /// <summary>
+    /// Erases the customer's personal data (name, e-mail, phone, birthday) from the card, its enrolment and the rows
+    /// that repeat them, and closes the card; balances and ledger amounts stay. Serialized with the card's other
+    /// operations and audited. Idempotent: erasing an erased card answers with it again (<see cref="CardOutcome.Replayed"/>).
+    /// </summary>
+    [Alias("EraseCustomerAsync")]
+    Task<CardOutcome> EraseCustomerAsync(CustomerErasure request);
+
+    /// <summary>The card's points that will expire, by date, soonest first (empty when none can expire).</summary>
+    [ReadOnly]
+    [Alias("GetPointsExpiriesAsync")]
+    Task<IReadOnlyList<PointsExpiry>> GetPointsExpiriesAsync();
+
     /// <summary>Recomputes every ledger entry's hash from the stored rows: false when an entry was edited, removed or reordered.</summary>
     [ReadOnly]
     [Alias("VerifyLedgerAsync")]

@@ -51,7 +51,10 @@ public sealed partial class CardGrain
                 var entry = LedgerChain.Append(_state.Head, fact, context);
                 _state = _state with { Card = expiry.State, Head = entry.Head };
                 rows.Add(CardRows.Ledger(entry));
-                rows.Add(CardRows.Outbox(OutboxTopics.PointsExpired, _state.MerchantId, card.CardNumber, new { points = expiry.ExpiredPoints }, now));
+                if (!card.Customer.IsErased())
+                {
+                    rows.Add(CardRows.Outbox(OutboxTopics.PointsExpired, _state.MerchantId, card.CardNumber, new { points = expiry.ExpiredPoints }, now));
+                }
             }
 
             AnnounceExpiry(program, now, rows);
@@ -79,7 +82,8 @@ public sealed partial class CardGrain
 
         var expiring = card.PointsExpiringWithin(program, due - now, now);
         _state = _state with { ExpiryNoticeFor = due };
-        if (expiring.Points > 0)
+        // An erased customer has no address to tell.
+        if (expiring.Points > 0 && !card.Customer.IsErased())
         {
             rows.Add(CardRows.Outbox(OutboxTopics.PointsExpiring, _state.MerchantId, card.CardNumber, new { points = expiring.Points, expiresAt = due }, now));
         }

@@ -113,6 +113,19 @@ public sealed partial class CardGrain
         }
     }
 
+    /// <summary>Waits for a staged change's write; a write that failed surfaces as <see cref="NotWritten"/>.</summary>
+    private async Task WrittenAsync(Task committed)
+    {
+        try
+        {
+            await committed;
+        }
+        catch (Exception exception) when (exception is CardWriteException || IsRetryable(exception))
+        {
+            throw NotWritten(exception);
+        }
+    }
+
     /// <summary>Whether an operation whose write failed with <paramref name="exception"/> may simply run again on a reloaded card.</summary>
     private static bool IsRetryable(Exception exception) =>
         exception is CardWriteAbandonedException or CardVersionConflictException or IdempotencyKeyInUseException;

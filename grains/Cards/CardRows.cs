@@ -54,8 +54,9 @@ internal static class CardRows
     [
         new("merchant_id", merchantId),
         new("program_id", Guid.Parse(card.ProgramId, CultureInfo.InvariantCulture)),
-        new("customer_name", card.Customer.Name),
-        new("customer_email", card.Customer.Email),
+        // An erased customer's name and e-mail are NULL: nothing to find, and no clash in the one-card-per-e-mail index.
+        new("customer_name", card.Customer.IsErased() ? null : card.Customer.Name),
+        new("customer_email", card.Customer.IsErased() ? null : card.Customer.Email),
         new("customer_phone", card.Customer.Phone),
         new("customer_birthday", TypedNull.Of(card.Customer.Birthday)),
         new("customer_locale", card.Customer.Locale),

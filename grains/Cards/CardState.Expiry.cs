@@ -1,5 +1,6 @@
 using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Programs;
+using Loyalty.GrainInterfaces.Cards;
 using Loyalty.GrainInterfaces.Programs;
 
 namespace Loyalty.Grains.Cards;
@@ -54,6 +55,18 @@ public sealed partial record CardState
             .Where(item => item.At <= horizon)
             .ToList();
         return due.Count == 0 ? ExpiringPoints.None : new ExpiringPoints(due.Sum(item => item.Points), due.Min(item => item.At));
+    }
+
+    /// <summary>The card's points by the time they expire if nothing changes, soonest first (for the customer portal).</summary>
+    public IReadOnlyList<PointsExpiry> ExpirySchedule(ProgramDefinition program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return Lots.Select(lot => (lot.Points, At: ExpiresAt(program.PointExpiry, lot)))
+            .Where(item => item.At is not null && item.Points > 0)
+            .GroupBy(item => item.At!.Value)
+            .OrderBy(group => group.Key)
+            .Select(group => new PointsExpiry(group.Sum(item => item.Points), group.Key))
+            .ToList();
     }
 
     private DateTimeOffset? ExpiresAt(PointExpiryPolicy policy, PointLot lot) => policy.Mode switch

@@ -72,6 +72,23 @@ public sealed class EnrollmentGrain(
         throw new InvalidOperationException($"Could not draw a free card number in {CardNumberAttempts} attempts.");
     }
 
+    public async Task ForgetAsync(string cardNumber)
+    {
+        if (state.State.CardNumber is { } known && known != cardNumber)
+        {
+            return;
+        }
+
+        // Clearing keeps Orleans' row (its grain id is this grain's key, which holds the e-mail) with an empty payload;
+        // the row then goes too, and the activation with it, so a later enrolment starts from no row at all.
+        await state.ClearStateAsync();
+        await using var delete = database.DataSource.CreateCommand(
+            "DELETE FROM OrleansStorage WHERE GrainIdExtensionString = $1 AND PayloadBinary IS NULL");
+        delete.Parameters.Add(new NpgsqlParameter { Value = this.GetPrimaryKeyString() });
+        await delete.ExecuteNonQueryAsync();
+        DeactivateOnIdle();
+    }
+
     private async Task<string?> FindCardAsync(EnrollmentRequest request)
     {
         await using var command = database.DataSource.CreateCommand(

@@ -18,6 +18,9 @@ public static class OutboxTopics
     /// <summary>Points expired.</summary>
     public const string PointsExpired = "points-expired";
 
-    /// <summary>A customer asked to sign in to the portal: payload <c>{"email", "locale", "link", "expiresAt"}</c>.</summary>
+    /// <summary>
+    /// A customer asked to sign in to the portal: the payload is <c>{"email", "locale", "link", "expiresAt"}</c>, the
+    /// single-use link valid until <c>expiresAt</c>. Written by the web frontend, not by a card grain.
+    /// </summary>
     public const string PortalSignIn = "portal-sign-in";
 }

@@ -89,9 +89,11 @@ internal static class GrainContractSamples
         new CardOutcome(CardOutcomeStatus.Refused, Card, new CardBalance(7, 1_250, 1), Guid.Parse("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"), 120, CardRefusal, Replayed: true),
         Card,
         Customer,
+        new CustomerErasure(MerchantId, "customer"),
         new EnrollmentRequest(ProgramId, Customer, Origin),
         new LedgerVerificationResult(false, 42, 17, "Entry 17's hash does not match."),
         Origin,
+        new PointsExpiry(475, At.AddDays(365)),
 
         // Commands
         CommandError.Validation("name", "A name is required."),

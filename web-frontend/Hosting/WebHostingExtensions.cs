@@ -5,6 +5,7 @@ using Loyalty.Web.Admin;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.OpenApi;
+using Loyalty.Web.Portal;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
 using Loyalty.Web.Problems;
@@ -96,6 +97,7 @@ public static class WebHostingExtensions
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AdminTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddAdminPolicies();
+        services.AddCustomerPortal(builder.Configuration);
         return builder;
     }
 

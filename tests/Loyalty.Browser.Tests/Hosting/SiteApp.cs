@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
@@ -24,6 +25,7 @@ public class SiteApp : IAsyncLifetime
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly ManualTimeProvider? _clock;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
@@ -34,8 +36,16 @@ public class SiteApp : IAsyncLifetime
     }
 
     protected SiteApp(IReadOnlyDictionary<string, string?> settings)
+        : this(settings, clock: null)
+    {
+    }
+
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    /// <param name="clock">Replaces the time the application reads (read through a <see cref="ManualWallClock"/>).</param>
+    protected SiteApp(IReadOnlyDictionary<string, string?> settings, ManualTimeProvider? clock)
     {
         _settings = settings;
+        _clock = clock;
     }
 
     /// <summary>Where the frontend listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -61,6 +71,8 @@ public class SiteApp : IAsyncLifetime
                 ["Serilog:MinimumLevel:Default"] = "Warning",
                 ["urls"] = "http://127.0.0.1:0",
             }).AddInMemoryCollection(_settings));
+            if (_clock is not null)
+                web.ConfigureServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(new ManualWallClock(_clock)));
             web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         });
         _factory.UseKestrel(0);

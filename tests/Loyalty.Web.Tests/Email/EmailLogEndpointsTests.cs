@@ -47,6 +47,28 @@ public sealed class EmailLogEndpointsTests(EmailWebApp fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task EraseCustomer_AfterTheEnrolmentEmail_LogKeepsTheAttemptWithoutTheAddressOrSubject()
+    {
+        using var admin = fixture.App.CreateClient(WebApp.BootstrapToken);
+        var merchantId = await CreateMerchantAsync(admin);
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var cardNumber = await EnrolAsync(admin, merchantId, "Léa Muller", email, "fr");
+        await Eventually.TrueAsync(() => fixture.Configured.Messages.Any(m => m.To.Mailboxes.Single().Address == email), "the enrolment e-mail arrived");
+        var logged = $"{Base}/merchants/{merchantId}/email/log?template=enrollment";
+        await Eventually.TrueAsync(
+            async () => (await admin.GetFromJsonAsync<JsonElement>(logged)).GetProperty("total").GetInt64() == 1, "the attempt was logged");
+
+        var grains = fixture.App.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<ICardGrain>(cardNumber).EraseCustomerAsync(new CustomerErasure(merchantId, "customer"));
+
+        var entry = Assert.Single((await admin.GetFromJsonAsync<JsonElement>(logged)).GetProperty("items").EnumerateArray());
+        Assert.Equal(("erased", JsonValueKind.Null, "sent"),
+            (entry.GetProperty("recipient").GetString(), entry.GetProperty("subject").ValueKind, entry.GetProperty("status").GetString()));
+        var byAddress = await admin.GetFromJsonAsync<JsonElement>($"{Base}/merchants/{merchantId}/email/log?recipient={email}");
+        Assert.Equal(0, byAddress.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public async Task GetLog_InvalidFilters_AreFieldErrors()
     {
         using var admin = fixture.App.CreateClient(WebApp.BootstrapToken);
@@ -55,7 +77,7 @@ public sealed class EmailLogEndpointsTests(EmailWebApp fixture) : IClassFixture<
         await AssertValidationAsync(await admin.GetAsync($"{Base}/merchants/{merchantId}/email/log?status=lost&template=newsletter&page=0"), "status", "template", "page");
     }
 
-    private async Task EnrolAsync(HttpClient admin, Guid merchantId, string name, string email, string locale)
+    private async Task<string> EnrolAsync(HttpClient admin, Guid merchantId, string name, string email, string locale)
     {
         var program = await admin.PostAsJsonAsync($"{Base}/merchants/{merchantId}/programs",
             new { name = "Coffee", kind = "stamps", stampsRequired = 10, stampRewardName = "Free coffee" });
@@ -66,5 +88,6 @@ public sealed class EmailLogEndpointsTests(EmailWebApp fixture) : IClassFixture<
             new CustomerProfile(name, email, null, null, locale),
             new OperationOrigin(merchantId, null, null, null, "Europe/Luxembourg", $"enrol-{email}", null)));
         Assert.Equal(CardOutcomeStatus.Applied, outcome.Status);
+        return outcome.Card!.CardNumber;
     }
 }

@@ -151,17 +151,5 @@ public class TerminalApp : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<T?> QueryScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(App.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default : (T)value;
-    }
+    public Task<T?> QueryScalarAsync<T>(string sql, params object[] parameters) => TestDatabase.ScalarAsync<T>(App.ConnectionString, sql, parameters);
 }

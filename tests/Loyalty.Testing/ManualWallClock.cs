@@ -1,6 +1,5 @@
-using Loyalty.Testing;
 
-namespace Loyalty.Web.Tests.Hosting;
+namespace Loyalty.Testing;
 
 /// <summary>
 /// The time the application reads (<see cref="GetUtcNow"/>) from a test's <see cref="ManualTimeProvider"/>, while timers
@@ -15,7 +14,7 @@ namespace Loyalty.Web.Tests.Hosting;
 /// Our code only reads the time, so this split keeps tests exact; once grains and endpoints take a clock of their own,
 /// the manual clock goes there and Orleans keeps the system clock.
 /// </remarks>
-internal sealed class ManualWallClock(ManualTimeProvider manual) : TimeProvider
+public sealed class ManualWallClock(ManualTimeProvider manual) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => manual.GetUtcNow();
 

@@ -1,0 +1,3 @@
+namespace Loyalty.Web.Portal;
+
+public sealed record ExportMerchant(string Name, string Slug);
