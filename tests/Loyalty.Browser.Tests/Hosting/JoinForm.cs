@@ -42,8 +42,9 @@ public sealed class JoinForm(IPage page)
         ArgumentNullException.ThrowIfNull(page);
         var response = await page.RunAndWaitForResponseAsync(
             action, answer => answer.Request.IsNavigationRequest && answer.Status is < 300 or >= 400);
-        await page.WaitForURLAsync(response.Url);
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // WaitForURL waits for that document's load event itself; a second wait for "load" can miss an event that
+        // already fired and then time out (seen once on CI).
+        await page.WaitForURLAsync(response.Url, new() { WaitUntil = WaitUntilState.Load });
         return response;
     }
 }
