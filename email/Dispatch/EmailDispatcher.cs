@@ -33,6 +33,12 @@ public sealed partial class EmailDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Read when the host runs, not when it registers services: a test host's settings arrive only then.
+        if (!options.Value.Dispatch.Enabled)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             int claimed;

@@ -3,6 +3,7 @@ using Loyalty.Email.Log;
 using Loyalty.Email.Templates;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Audit;
+using Loyalty.Web.Merchants;
 using Loyalty.Web.Problems;
 
 namespace Loyalty.Web.Email;
@@ -30,12 +31,15 @@ public static class EmailLogEndpoints
     public static RouteGroupBuilder MapMerchantEmailLogEndpoints(this RouteGroupBuilder merchant)
     {
         ArgumentNullException.ThrowIfNull(merchant);
-        merchant.MapGet("/email/log", (Guid merchantId, string? status, string? recipient, string? template, string? page, string? pageSize, EmailLog log, CancellationToken cancellationToken) =>
-                GetAsync(merchantId, status, recipient, template, page, pageSize, log, cancellationToken))
+        merchant.MapGet("/email/log", async (Guid merchantId, string? status, string? recipient, string? template, string? page, string? pageSize, EmailLog log, MerchantReadModel merchants, CancellationToken cancellationToken) =>
+                await merchants.FindDefaultLocaleAsync(merchantId, cancellationToken) is null
+                    ? Problem.MerchantNotFound($"Merchant {merchantId} does not exist.")
+                    : await GetAsync(merchantId, status, recipient, template, page, pageSize, log, cancellationToken))
             .WithName("GetMerchantEmailLog")
             .WithSummary("The merchant's e-mail attempts, newest first (?status=sent|failed|gave-up|not-sent&recipient=&template=&page=1&pageSize=50).")
             .Produces<EmailLogResponse>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         merchant.MapPost("/email/messages/{messageId:long}/resend", ResendAsync)
             .WithName("ResendEmail")
             .WithSummary("Sends a message again (sent, given up or waiting for a retry): due at once, with a fresh count of attempts.")

@@ -52,6 +52,7 @@ public static class EmailSettingsEndpoints
                 "Must be None, StartTls or SslOnConnect.")
             .When(request.Username is { Length: > 256 } || request.Username?.Any(char.IsControl) == true, "username", "Must be at most 256 characters, without control characters.")
             .When(request.Password is { Length: > 256 }, "password", "Must be at most 256 characters.")
+            .Text("password", request.Password)
             .When(request.From is null || !MailboxAddress.TryParse(request.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal), "from",
                 "Must be an e-mail address, e.g. \"Shop <no-reply@example.com>\".");
         if (problem.HasErrors)

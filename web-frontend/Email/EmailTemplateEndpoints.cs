@@ -13,7 +13,7 @@ namespace Loyalty.Web.Email;
 public static class EmailTemplateEndpoints
 {
     public const int MaxSubjectLength = 200;
-    public const int MaxBodyLength = 100_000;
+    public const int MaxBodyLength = 65_536;
 
     public static RouteGroupBuilder MapEmailTemplateEndpoints(this RouteGroupBuilder platform)
     {
@@ -113,7 +113,7 @@ public static class EmailTemplateEndpoints
         }
 
         problem.When(value.Length > maxLength, field, $"Must be at most {maxLength} characters.");
-        problem.When(value.Contains('\0', StringComparison.Ordinal), field, "Must not contain NUL characters.");
+        problem.Text(field, value, multiline: field != "subject");
         var unknown = TemplateRenderer.UnknownVariables(value, [.. allowed]);
         problem.When(unknown.Count > 0, field,
             $"Unknown variables: {string.Join(", ", unknown.Select(v => $"{{{{{v}}}}}"))}. This template knows {string.Join(", ", allowed.Select(v => $"{{{{{v}}}}}"))}.");

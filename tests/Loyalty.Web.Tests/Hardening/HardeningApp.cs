@@ -1,3 +1,4 @@
+using Loyalty.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -12,6 +13,12 @@ namespace Loyalty.Web.Tests.Hardening;
 public sealed class HardeningApp : TerminalApp, IAsyncLifetime
 {
     public const string Pin = "4821";
+
+    // No e-mail dispatcher: it would write the outbox and the e-mail log while the tests compare database snapshots.
+    public HardeningApp()
+        : base(new Dictionary<string, string?>(GenerousLimits) { ["Loyalty:Email:Dispatch:Enabled"] = "false" })
+    {
+    }
 
     public TenantScope A1 { get; private set; } = null!;
 
@@ -54,13 +61,15 @@ public sealed class HardeningApp : TerminalApp, IAsyncLifetime
         await SendAsync(device, $"cards/{cardNumber}/stamps", new { count = 10, pinId = scope.PinId, idempotencyKey = "world-stamps-2" });
         await SendAsync(device, $"cards/{cardNumber}/stamps", new { count = 10, pinId = scope.PinId, idempotencyKey = "world-stamps-3" });
         await SendAsync(device, $"cards/{cardNumber}/points", new { purchaseAmountMinor = 10_000, currency = "EUR", pinId = scope.PinId, idempotencyKey = "world-points" });
-        return scope with { CardNumber = cardNumber, TransactionId = stamped.GetProperty("transactionId").GetGuid() };
+        var messageId = await TestDatabase.ScalarAsync<long>(App.ConnectionString, "SELECT id FROM outbox WHERE card_number = $1 AND topic = 'enrollment'", cardNumber);
+        return scope with { CardNumber = cardNumber, TransactionId = stamped.GetProperty("transactionId").GetGuid(), MessageId = messageId };
     }
 
     private async Task<TenantScope> CreateStoreScopeAsync(TenantScope sibling)
     {
         var store = await CreateStoreAsync(sibling.MerchantId);
-        return await StoreScopeAsync(store, sibling.ProgramId, sibling.RewardId, sibling.CardNumber, sibling.TransactionId, sibling.OwnerToken, sibling.SpareOwnerTokenId);
+        return await StoreScopeAsync(store, sibling.ProgramId, sibling.RewardId, sibling.CardNumber, sibling.TransactionId, sibling.OwnerToken, sibling.SpareOwnerTokenId)
+            with { MessageId = sibling.MessageId };
     }
 
     private async Task<TenantScope> StoreScopeAsync(

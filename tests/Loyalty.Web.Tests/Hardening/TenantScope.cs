@@ -20,4 +20,8 @@ public sealed record TenantScope(
     Guid SpareDeviceId,
     string OwnerToken,
     Guid SpareOwnerTokenId,
-    string PairingCode);
+    string PairingCode)
+{
+    /// <summary>The outbox id of the card's enrolment e-mail (the merchant's message an admin may resend).</summary>
+    public long MessageId { get; init; }
+}

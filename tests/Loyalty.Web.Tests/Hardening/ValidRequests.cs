@@ -100,6 +100,25 @@ internal static class ValidRequests
         [$"GET {Admin}/stores/{{storeId}}/devices"] = Store("GET", "/devices", () => null),
         [$"POST {Admin}/devices/{{deviceId}}/revoke"] = new(Uses.MerchantResource, (s, t, _) =>
             new("POST", $"{Admin}/devices/{{deviceId}}/revoke", Values(("deviceId", s.SpareDeviceId)), null, t)),
+        [$"GET {Admin}/merchants/{{merchantId}}/email/log"] = new(Uses.MerchantResource, (s, t, _) =>
+            Merchant(s, t, "GET", "/email/log", null) with { Query = Values(("template", "enrollment"), ("page", "1"), ("pageSize", "20")) }),
+        [$"POST {Admin}/merchants/{{merchantId}}/email/messages/{{messageId}}/resend"] = new(Uses.MerchantResource, (s, t, _) =>
+            Merchant(s, t, "POST", "/email/messages/{messageId}/resend", null, ("messageId", s.MessageId))),
+        [$"GET {Admin}/email/log"] = new(Uses.Platform, (_, t, _) =>
+            new("GET", $"{Admin}/email/log", Values(), null, t) { Query = Values(("status", "sent"), ("page", "1"), ("pageSize", "20")) }),
+        [$"GET {Admin}/email/settings"] = Platform("GET", "/email/settings", () => null),
+        [$"PUT {Admin}/email/settings"] = Platform("PUT", "/email/settings", () => new JsonObject
+        {
+            ["host"] = "127.0.0.1", ["port"] = 2525, ["security"] = "None", ["username"] = "loyalty", ["password"] = "fuzz-secret",
+            ["from"] = "Loyalty <noreply@example.com>",
+        }),
+        [$"DELETE {Admin}/email/settings"] = Platform("DELETE", "/email/settings", () => null),
+        [$"POST {Admin}/email/settings/test"] = Platform("POST", "/email/settings/test", () => new JsonObject { ["to"] = "ops@example.com" }),
+        [$"GET {Admin}/email/templates"] = Platform("GET", "/email/templates", () => null),
+        [$"GET {Admin}/email/templates/{{template}}/{{locale}}"] = Template("GET", "", () => null),
+        [$"PUT {Admin}/email/templates/{{template}}/{{locale}}"] = Template("PUT", "", Draft),
+        [$"DELETE {Admin}/email/templates/{{template}}/{{locale}}"] = Template("DELETE", "", () => null),
+        [$"POST {Admin}/email/templates/{{template}}/{{locale}}/preview"] = Template("POST", "/preview", Draft),
         [$"GET {Admin}/cards/{{cardNumber}}"] = AdminCard("GET", "", (_, _) => null),
         [$"GET {Admin}/cards/{{cardNumber}}/transactions"] = new(Uses.MerchantResource, (s, t, _) =>
             new ApiRequest("GET", $"{Admin}/cards/{{cardNumber}}/transactions", Card(s), null, t) { Query = Values(("page", "1"), ("pageSize", "10")) }),
@@ -129,6 +148,14 @@ internal static class ValidRequests
 
     private static EndpointTemplate Merchant(string method, string route, JsonNode? body) =>
         new(Uses.MerchantResource, (s, t, _) => Merchant(s, t, method, route, body?.DeepClone()));
+
+    private static EndpointTemplate Platform(string method, string route, Func<JsonNode?> body) =>
+        new(Uses.Platform, (_, t, _) => new(method, Admin + route, Values(), body(), t));
+
+    private static EndpointTemplate Template(string method, string route, Func<JsonNode?> body) =>
+        new(Uses.Platform, (_, t, _) => new(method, $"{Admin}/email/templates/{{template}}/{{locale}}{route}", Values(("template", "enrollment"), ("locale", "fr")), body(), t));
+
+    private static JsonObject Draft() => new() { ["subject"] = "Bienvenue", ["html"] = "<p>Bienvenue {{customerName}}</p>", ["text"] = "Bienvenue" };
 
     private static EndpointTemplate Store(string method, string route, Func<JsonNode?> body) =>
         new(Uses.MerchantResource, (s, t, _) => new(method, $"{Admin}/stores/{{storeId}}{route}", Values(("storeId", s.StoreId)), body(), t));

@@ -16,7 +16,7 @@ public class TerminalApp : IAsyncLifetime
     public const string PairPath = "/api/terminal/v1/pair";
 
     // Far above what the tests send, so only the rate-limit tests (with their own fixture) ever see a 429.
-    private static readonly Dictionary<string, string?> GenerousLimits = new()
+    protected static readonly Dictionary<string, string?> GenerousLimits = new()
     {
         ["Loyalty:Terminal:PairRequestsPerMinute"] = "10000",
         ["Loyalty:Terminal:PinVerificationsPerMinute"] = "10000",

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Loyalty.Testing;
 using Loyalty.Web.Tests.Hosting;
 
 namespace Loyalty.Web.Tests.OpenApi;
@@ -33,6 +34,7 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         await DriveAdminCardsAsync(recorder, world);
         await DriveTerminalAsync(recorder, world);
         await DriveTerminalCardsAsync(recorder, world);
+        await DriveEmailAsync(recorder, world);
 
         Assert.True(recorder.Surprises.Count == 0, string.Join(Environment.NewLine, recorder.Surprises));
         var undeclared = recorder.Driven.Where(d => !documented.TryGetValue(d.Operation, out var operation) || !ApiOperations.Statuses(operation).Contains(d.Status));
@@ -53,7 +55,7 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         {
             var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
             var template = key[(method.Length + 1)..];
-            var values = template.Split('{').Skip(1).Select(_ => (object)Guid.NewGuid()).ToArray();
+            var values = template.Split('{').Skip(1).Select(p => p.StartsWith("messageId", StringComparison.Ordinal) ? 1L : (object)Guid.NewGuid()).ToArray();
             await recorder.SendAsync(401, method, template, token: null, operation.TryGetProperty("requestBody", out _) ? "{}" : null, values);
         }
     }
@@ -306,6 +308,60 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
     }
 
     // A merchant-scoped read: its answer, another merchant's owner, an unknown merchant.
+    private async Task DriveEmailAsync(AnswerRecorder r, World w)
+    {
+        var (admin, other, merchant) = (WebApp.BootstrapToken, w.OtherOwnerToken, w.Card.Store.MerchantId);
+        await r.SendAsync(200, "GET", $"{A}/email/log", admin);
+        await r.SendAsync(400, "GET", $"{A}/email/log?status=lost", admin);
+        await r.SendAsync(403, "GET", $"{A}/email/log", other);
+        await DriveReadAsync(r, "GET", $"{A}/merchants/{{merchantId}}/email/log", w, merchant);
+        await r.SendAsync(400, "GET", $"{A}/merchants/{{merchantId}}/email/log?status=lost", admin, null, merchant);
+
+        // The card's enrolment e-mail: resent, then leased to a dispatcher (being sent), then refused.
+        var resend = $"{A}/merchants/{{merchantId}}/email/messages/{{messageId}}/resend";
+        var messageId = await TestDatabase.ScalarAsync<long>(app.App.ConnectionString,
+            "SELECT id FROM outbox WHERE card_number = $1 AND topic = 'enrollment'", w.Card.CardNumber);
+        await r.SendAsync(202, "POST", resend, admin, null, merchant, messageId);
+        await r.SendAsync(403, "POST", resend, other, null, merchant, messageId);
+        await r.SendAsync(404, "POST", resend, admin, null, merchant, messageId + 1_000_000);
+        await TestDatabase.ScalarAsync<int>(app.App.ConnectionString,
+            "WITH leased AS (UPDATE outbox SET processed_at = NULL, leased_by = 'answers', leased_until = now() + interval '1 hour' WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM leased", messageId);
+        await r.SendAsync(409, "POST", resend, admin, null, merchant, messageId);
+
+        var settings = $"{A}/email/settings";
+        object smtp = new { host = "127.0.0.1", port = 2525, security = "None", from = "Loyalty <noreply@example.com>" };
+        await r.SendAsync(200, "GET", settings, admin);
+        await r.SendAsync(403, "GET", settings, other);
+        await r.SendAsync(200, "PUT", settings, admin, smtp);
+        await r.SendAsync(400, "PUT", settings, admin, new { host = "", port = 0, security = "Carrier pigeon" });
+        await r.SendAsync(403, "PUT", settings, other, smtp);
+        await r.SendAsync(200, "DELETE", settings, admin);
+        await r.SendAsync(403, "DELETE", settings, other);
+        await r.SendAsync(200, "POST", $"{settings}/test", admin, new { to = "ops@example.com" });
+        await r.SendAsync(400, "POST", $"{settings}/test", admin, new { to = "not an address" });
+        await r.SendAsync(403, "POST", $"{settings}/test", other, new { to = "ops@example.com" });
+
+        var templates = $"{A}/email/templates";
+        var one = $"{templates}/{{template}}/{{locale}}";
+        object draft = new { subject = "Bienvenue", html = "<p>Bienvenue</p>", text = "Bienvenue" };
+        await r.SendAsync(200, "GET", templates, admin);
+        await r.SendAsync(403, "GET", templates, other);
+        await r.SendAsync(200, "GET", one, admin, null, "enrollment", "fr");
+        await r.SendAsync(403, "GET", one, other, null, "enrollment", "fr");
+        await r.SendAsync(404, "GET", one, admin, null, "raffle", "fr");
+        await r.SendAsync(200, "PUT", one, admin, draft, "enrollment", "fr");
+        await r.SendAsync(400, "PUT", one, admin, new { subject = "", html = "", text = "" }, "enrollment", "fr");
+        await r.SendAsync(403, "PUT", one, other, draft, "enrollment", "fr");
+        await r.SendAsync(404, "PUT", one, admin, draft, "raffle", "fr");
+        await r.SendAsync(200, "POST", $"{one}/preview", admin, draft, "enrollment", "fr");
+        await r.SendAsync(400, "POST", $"{one}/preview", admin, new { subject = "", html = "", text = "" }, "enrollment", "fr");
+        await r.SendAsync(403, "POST", $"{one}/preview", other, draft, "enrollment", "fr");
+        await r.SendAsync(404, "POST", $"{one}/preview", admin, draft, "raffle", "fr");
+        await r.SendAsync(200, "DELETE", one, admin, null, "enrollment", "fr");
+        await r.SendAsync(403, "DELETE", one, other, null, "enrollment", "fr");
+        await r.SendAsync(404, "DELETE", one, admin, null, "raffle", "fr");
+    }
+
     private static async Task DriveReadAsync(AnswerRecorder r, string method, string template, World w, Guid merchantId)
     {
         await r.SendAsync(200, method, template, WebApp.BootstrapToken, null, merchantId);
