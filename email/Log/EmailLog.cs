@@ -14,26 +14,15 @@ public sealed class EmailLog(LoyaltyDatabase database)
     public async Task<EmailLogPage> PageAsync(EmailLogFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var batch = database.DataSource.CreateBatch();
-        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM email_log {Filter}");
-        AddFilter(count.Parameters, filter);
-        var rows = new NpgsqlBatchCommand(
+        var (items, total) = await PagedQuery.ReadAsync(
+            database,
+            $"SELECT count(*) FROM email_log {Filter}",
             "SELECT id, outbox_id, merchant_id, template, locale, recipient, subject, attempt, status, detail, occurred_at " +
-            $"FROM email_log {Filter} ORDER BY id DESC LIMIT $5 OFFSET $6");
-        AddFilter(rows.Parameters, filter);
-        rows.Parameters.Add(new NpgsqlParameter<int> { TypedValue = filter.PageSize });
-        rows.Parameters.Add(new NpgsqlParameter<long> { TypedValue = (filter.Page - 1L) * filter.PageSize });
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(rows);
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<EmailLogEntry>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(new EmailLogEntry(
+            $"FROM email_log {Filter} ORDER BY id DESC LIMIT $5 OFFSET $6",
+            () => FilterParameters(filter),
+            filter.Page,
+            filter.PageSize,
+            reader => new EmailLogEntry(
                 reader.GetInt64(0),
                 reader.IsDBNull(1) ? null : reader.GetInt64(1),
                 reader.IsDBNull(2) ? null : reader.GetGuid(2),
@@ -44,9 +33,8 @@ public sealed class EmailLog(LoyaltyDatabase database)
                 reader.GetInt32(7),
                 reader.GetString(8),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.GetFieldValue<DateTimeOffset>(10)));
-        }
-
+                reader.GetFieldValue<DateTimeOffset>(10)),
+            cancellationToken);
         return new EmailLogPage(items, filter.Page, filter.PageSize, total);
     }
 
@@ -63,13 +51,13 @@ public sealed class EmailLog(LoyaltyDatabase database)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void AddFilter(NpgsqlParameterCollection parameters, EmailLogFilter filter)
-    {
-        parameters.Add(new NpgsqlParameter { Value = filter.MerchantId is { } id ? id : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        parameters.Add(Text(filter.Status));
-        parameters.Add(Text(filter.Recipient));
-        parameters.Add(Text(filter.Template));
-    }
+    private static IEnumerable<NpgsqlParameter> FilterParameters(EmailLogFilter filter) =>
+    [
+        new() { Value = filter.MerchantId is { } id ? id : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
+        Text(filter.Status),
+        Text(filter.Recipient),
+        Text(filter.Template),
+    ];
 
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 }

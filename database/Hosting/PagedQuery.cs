@@ -1,7 +1,6 @@
-using Loyalty.Database;
 using Npgsql;
 
-namespace Loyalty.Web.Admin;
+namespace Loyalty.Database;
 
 /// <summary>One page of a list and the list's total, read in one round trip.</summary>
 public static class PagedQuery
