@@ -3,8 +3,10 @@ using Loyalty.Silo.Hosting;
 using Orleans.Dashboard;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Audit;
+using Loyalty.Web.Cluster;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.OpenApi;
+using Loyalty.Web.Pairing;
 using Loyalty.Web.Portal;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
@@ -89,6 +91,10 @@ public static class WebHostingExtensions
         services.AddSingleton<IStoreDirectory, PostgresStoreDirectory>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<DeviceDirectory>();
+        services.AddSingleton<StaffPinCommands>();
+        services.AddSingleton<DeviceCommands>();
+        services.AddSingleton<PairingCodeIssuer>();
+        services.AddSingleton<ClusterStatus>();
         services.AddLoyaltyOpenApi();
         // The admin token is the only scheme; ASP.NET Core would make it the default, and then every terminal request
         // would look its device token up in admin_tokens (one more database round trip per stamp, measured). Policies
