@@ -3,6 +3,7 @@ using Loyalty.Silo.Hosting;
 using Orleans.Dashboard;
 using Loyalty.Web.Admin;
 using Loyalty.Web.AdminSite;
+using Loyalty.Web.AdminSite.Operations;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Cluster;
 using Loyalty.Web.Merchants;
@@ -96,6 +97,7 @@ public static class WebHostingExtensions
         services.AddSingleton<DeviceCommands>();
         services.AddSingleton<PairingCodeIssuer>();
         services.AddSingleton<ClusterStatus>();
+        services.AddAdminOperations();
         services.AddLoyaltyOpenApi();
         // No default scheme: ASP.NET Core would make one, and then every terminal request would look its device token up
         // in admin_tokens (one more database round trip per stamp, measured). Policies name their schemes (admin token,
