@@ -29,6 +29,15 @@ public interface IPinGrain : IGrainWithGuidKey
     [Alias("ChangeAsync")]
     Task<PinDetails?> ChangeAsync(Guid storeId, string pin, string actor);
 
+    /// <summary>
+    /// Unlocks the PIN: its failed attempts and lock are cleared, as a right PIN would clear them, with a
+    /// <c>pin.unlocked</c> audit entry by <paramref name="actor"/>. A PIN without failures or lock is left as it is
+    /// (nothing written, nothing audited). Null when the PIN does not exist or belongs to another store than
+    /// <paramref name="storeId"/>.
+    /// </summary>
+    [Alias("UnlockAsync")]
+    Task<PinDetails?> UnlockAsync(Guid storeId, string actor);
+
     /// <summary>The PIN as terminals see it for offline verification, or null when it does not exist.</summary>
     [ReadOnly]
     [Alias("GetAsync")]

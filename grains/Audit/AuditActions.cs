@@ -12,6 +12,7 @@ public static class AuditActions
     public const string PinLockoutChanged = "merchant.pin-lockout-changed";
     public const string PinCreated = "pin.created";
     public const string PinChanged = "pin.changed";
+    public const string PinUnlocked = "pin.unlocked";
     public const string DevicePaired = "device.paired";
     public const string DeviceRevoked = "device.revoked";
 }

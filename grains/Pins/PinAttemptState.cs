@@ -23,6 +23,9 @@ public sealed record PinAttemptState
     public int AttemptsRemaining(DateTimeOffset now) =>
         IsLocked(now) ? 0 : Math.Max(0, Policy.MaxConsecutiveFailures - Current(now).ConsecutiveFailures);
 
+    /// <summary>Consecutive failures counting toward the lockout at <paramref name="now"/>; a lock that has passed counts as none.</summary>
+    public int ConsecutiveFailuresAt(DateTimeOffset now) => Current(now).ConsecutiveFailures;
+
     public PinAttemptState RecordFailure(DateTimeOffset now) => RecordFailures(1, now, now);
 
     /// <summary>Counts <paramref name="count"/> failures, such as those a tablet saw offline, last one at <paramref name="lastAttemptAt"/>.</summary>

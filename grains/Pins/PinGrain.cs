@@ -87,6 +87,35 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
         return ToDetails(next);
     }
 
+    public async Task<PinDetails?> UnlockAsync(Guid storeId, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Refusal(storeId) is not null)
+            return null;
+        var now = time.GetUtcNow();
+        var current = state.State;
+        var failures = current.Attempts.ConsecutiveFailuresAt(now);
+        var locked = current.Attempts.IsLocked(now);
+        if (failures == 0 && !locked)
+            return ToDetails(current);
+
+        var next = current with { Attempts = current.Attempts.RecordSuccess() };
+        var audit = new AuditEntry(current.MerchantId, actor, AuditActions.PinUnlocked, AuditSubjects.Pin, this.GetPrimaryKey().ToString("D"), now)
+        {
+            Details = new Dictionary<string, object?>
+            {
+                ["name"] = current.Name,
+                ["storeId"] = current.StoreId,
+                ["failedAttempts"] = failures,
+                ["lockedUntil"] = locked ? current.Attempts.LockedUntil : null,
+            },
+        };
+        state.State = next;
+        await state.WriteStateAsync();
+        await GrainReadModel.WriteAsync(this, rows, [PinRows.StaffPin(this.GetPrimaryKey(), next), audit.ToStorageRow()]);
+        return ToDetails(next);
+    }
+
     public Task<PinDetails?> GetAsync() =>
         Task.FromResult(state.State.Exists ? ToDetails(state.State) : null);
 
@@ -179,7 +208,10 @@ public sealed class PinGrain([PersistentState("pin")] IPersistentState<PinState>
         var now = time.GetUtcNow();
         return new PinDetails(
             this.GetPrimaryKey(), pin.StoreId, pin.MerchantId, pin.Name, pin.PinHash,
-            pin.Attempts.IsLocked(now) ? pin.Attempts.LockedUntil : null, pin.CreatedAt);
+            pin.Attempts.IsLocked(now) ? pin.Attempts.LockedUntil : null, pin.CreatedAt)
+        {
+            FailedAttempts = pin.Attempts.ConsecutiveFailuresAt(now),
+        };
     }
 
     private static PinLockoutPolicy ToPolicy(PinLockoutSettings settings)

@@ -1,6 +1,4 @@
 using Loyalty.GrainInterfaces.Audit;
-using Loyalty.GrainInterfaces.Devices;
-using Orleans;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Stores;
@@ -8,7 +6,7 @@ using Loyalty.Web.Stores;
 namespace Loyalty.Web.Devices;
 
 /// <summary>Admin endpoints for paired terminals: a store's list, and revocation.</summary>
-public static partial class DeviceAdminEndpoints
+public static class DeviceAdminEndpoints
 {
     public static RouteGroupBuilder MapDeviceAdminEndpoints(this RouteGroupBuilder admin)
     {
@@ -33,21 +31,16 @@ public static partial class DeviceAdminEndpoints
         return refusal ?? TypedResults.Ok(await devices.ListByStoreAsync(storeId, cancellationToken));
     }
 
-    private static async Task<IResult> RevokeAsync(Guid deviceId, HttpContext context, IGrainFactory grains, ILoggerFactory loggers)
+    private static async Task<IResult> RevokeAsync(Guid deviceId, HttpContext context, DeviceCommands devices)
     {
-        var device = grains.GetGrain<IDeviceGrain>(deviceId);
-        var details = await device.GetAsync();
+        var details = await devices.FindAsync(deviceId);
         if (details is null)
             return Problem.Create(StatusCodes.Status404NotFound, ProblemCodes.DeviceNotFound, "Device not found", $"There is no device {deviceId}.");
         var admin = context.GetAdmin();
         if (!StoreAccess.MayManage(admin, details.MerchantId))
             return Problem.Forbidden("The device belongs to another merchant.");
 
-        await device.RevokeAsync(AuditActors.ForAdminToken(admin.TokenId));
-        LogRevoked(loggers.CreateLogger(typeof(DeviceAdminEndpoints).FullName!), deviceId, details.StoreId, admin.TokenId);
+        await devices.RevokeAsync(details, AuditActors.ForAdminToken(admin.TokenId));
         return TypedResults.NoContent();
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Revoked device {DeviceId} of store {StoreId} (admin token {AdminTokenId})")]
-    private static partial void LogRevoked(ILogger logger, Guid deviceId, Guid storeId, Guid adminTokenId);
 }

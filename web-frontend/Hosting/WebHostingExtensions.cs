@@ -3,9 +3,12 @@ using Loyalty.Silo.Hosting;
 using Orleans.Dashboard;
 using Loyalty.Web.Admin;
 using Loyalty.Web.AdminSite;
+using Loyalty.Web.AdminSite.Operations;
 using Loyalty.Web.Audit;
+using Loyalty.Web.Cluster;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.OpenApi;
+using Loyalty.Web.Pairing;
 using Loyalty.Web.Portal;
 using Loyalty.Web.Programs;
 using Loyalty.Web.Stores;
@@ -90,6 +93,11 @@ public static class WebHostingExtensions
         services.AddSingleton<IStoreDirectory, PostgresStoreDirectory>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<DeviceDirectory>();
+        services.AddSingleton<StaffPinCommands>();
+        services.AddSingleton<DeviceCommands>();
+        services.AddSingleton<PairingCodeIssuer>();
+        services.AddSingleton<ClusterStatus>();
+        services.AddAdminOperations();
         services.AddLoyaltyOpenApi();
         // No default scheme: ASP.NET Core would make one, and then every terminal request would look its device token up
         // in admin_tokens (one more database round trip per stamp, measured). Policies name their schemes (admin token,

@@ -1,5 +1,3 @@
-using Loyalty.GrainInterfaces.Pairing;
-using Orleans;
 using Loyalty.Web.Stores;
 
 namespace Loyalty.Web.Pairing;
@@ -7,9 +5,6 @@ namespace Loyalty.Web.Pairing;
 /// <summary>Admin <c>POST /stores/{storeId}/pairing-codes</c>: a single-use code, valid 10 minutes, with its QR image.</summary>
 public static class PairingCodeEndpoints
 {
-    // 40-bit codes collide about never; a few draws make even that case invisible to the caller.
-    private const int MaxDraws = 5;
-
     public static RouteGroupBuilder MapPairingCodeEndpoints(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);
@@ -23,19 +18,13 @@ public static class PairingCodeEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        Guid storeId, CreatePairingCodeRequest? request, HttpContext context, IStoreDirectory stores, IGrainFactory grains)
+        Guid storeId, CreatePairingCodeRequest? request, HttpContext context, IStoreDirectory stores, PairingCodeIssuer issuer)
     {
         var (store, refusal) = await StoreAccess.AuthorizeAsync(context, stores, storeId, context.RequestAborted);
         if (refusal is not null)
             return refusal;
 
-        for (var draw = 0; draw < MaxDraws; draw++)
-        {
-            var code = PairingCodes.Generate();
-            if (await grains.GetGrain<IPairingCodeGrain>(code).IssueAsync(store!.StoreId, store.MerchantId) is { } issued)
-                return TypedResults.Created((string?)null, new PairingCodeResponse(issued.Code, issued.ExpiresAt, QrCodes.PngBase64(issued.Code)));
-        }
-
-        throw new InvalidOperationException($"No free pairing code after {MaxDraws} draws.");
+        var issued = await issuer.IssueAsync(store!.StoreId, store.MerchantId);
+        return TypedResults.Created((string?)null, new PairingCodeResponse(issued.Code, issued.ExpiresAt, QrCodes.PngBase64(issued.Code)));
     }
 }

@@ -1,7 +1,5 @@
 using Loyalty.GrainInterfaces.Audit;
-using Loyalty.GrainInterfaces.Pins;
 using Loyalty.Web.Admin;
-using Orleans;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Stores;
 
@@ -26,11 +24,17 @@ public static class StaffAdminEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/stores/{storeId:guid}/staff/{pinId:guid}/unlock", UnlockAsync)
+            .WithName("UnlockStaffPin")
+            .WithSummary("Clears a staff PIN's failed attempts and lock; audited as pin.unlocked (a PIN neither locked nor failed is left as it is).")
+            .Produces<CreateStaffResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return admin;
     }
 
     private static async Task<IResult> CreateAsync(
-        Guid storeId, CreateStaffRequest request, HttpContext context, IStoreDirectory stores, IGrainFactory grains, TimeProvider time)
+        Guid storeId, CreateStaffRequest request, HttpContext context, IStoreDirectory stores, StaffPinCommands pins)
     {
         var name = request.Name?.Trim();
         var validation = new ValidationProblem()
@@ -45,13 +49,12 @@ public static class StaffAdminEndpoints
         if (refusal is not null)
             return refusal;
 
-        var pinId = Guid.CreateVersion7(time.GetUtcNow());
-        var pin = await grains.GetGrain<IPinGrain>(pinId).CreateAsync(new CreatePinCommand(store!.StoreId, store.MerchantId, name!, request.Pin!, AuditActors.ForAdminToken(context.GetAdmin().TokenId)));
+        var pin = await pins.CreateAsync(store!.StoreId, store.MerchantId, name!, request.Pin!, AuditActors.ForAdminToken(context.GetAdmin().TokenId));
         return TypedResults.Created((string?)null, new CreateStaffResponse(pin.PinId, pin.Name));
     }
 
     private static async Task<IResult> ChangeAsync(
-        Guid storeId, Guid pinId, ChangePinRequest request, HttpContext context, IStoreDirectory stores, IGrainFactory grains)
+        Guid storeId, Guid pinId, ChangePinRequest request, HttpContext context, IStoreDirectory stores, StaffPinCommands pins)
     {
         var validation = new ValidationProblem().When(!StaffPinFormat.IsWellFormed(request.Pin), "pin", StaffPinFormat.Message);
         if (validation.HasErrors)
@@ -62,7 +65,19 @@ public static class StaffAdminEndpoints
             return refusal;
 
         var actor = AuditActors.ForAdminToken(context.GetAdmin().TokenId);
-        var pin = await grains.GetGrain<IPinGrain>(pinId).ChangeAsync(store!.StoreId, request.Pin!, actor);
+        var pin = await pins.ChangeAsync(store!.StoreId, pinId, request.Pin!, actor);
+        return pin is null
+            ? PinProblems.NotFound(pinId.ToString("D"))
+            : TypedResults.Ok(new CreateStaffResponse(pin.PinId, pin.Name));
+    }
+
+    private static async Task<IResult> UnlockAsync(Guid storeId, Guid pinId, HttpContext context, IStoreDirectory stores, StaffPinCommands pins)
+    {
+        var (store, refusal) = await StoreAccess.AuthorizeAsync(context, stores, storeId, context.RequestAborted);
+        if (refusal is not null)
+            return refusal;
+
+        var pin = await pins.UnlockAsync(store!.StoreId, pinId, AuditActors.ForAdminToken(context.GetAdmin().TokenId));
         return pin is null
             ? PinProblems.NotFound(pinId.ToString("D"))
             : TypedResults.Ok(new CreateStaffResponse(pin.PinId, pin.Name));

@@ -10,7 +10,7 @@ namespace Loyalty.Web.Staff;
 /// verifiers go out only for PINs of at least <see cref="TerminalOptions.OfflinePinMinimumDigits"/> digits, valid for
 /// the offline window: a tablet refreshes the list at least that often, or checks PINs online.
 /// </summary>
-internal sealed class StaffDirectory(LoyaltyDatabase database, IOptions<TerminalOptions> options, TimeProvider time)
+public sealed class StaffDirectory(LoyaltyDatabase database, IOptions<TerminalOptions> options, TimeProvider time)
 {
     public async Task<IReadOnlyList<StaffPinResponse>> ListAsync(Guid storeId, CancellationToken cancellationToken)
     {
@@ -32,5 +32,31 @@ internal sealed class StaffDirectory(LoyaltyDatabase database, IOptions<Terminal
         }
 
         return pins;
+    }
+
+    /// <summary>
+    /// A page of the store's PINs for the admin pages, by name, and the store's total: the read model's lock, and
+    /// whether the PIN is long enough for tablets to get its offline verifier.
+    /// </summary>
+    public async Task<(IReadOnlyList<StaffPinRow> Items, long Total)> PageAsync(Guid storeId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var minimumDigits = options.Value.OfflinePinMinimumDigits;
+        var (items, total) = await PagedQuery.ReadAsync(
+            database,
+            "SELECT count(*) FROM staff_pins WHERE store_id = $1",
+            "SELECT pin_id, name, pin_digits, locked_until, created_at FROM staff_pins WHERE store_id = $1 ORDER BY name, pin_id LIMIT $2 OFFSET $3",
+            () => [new NpgsqlParameter<Guid> { TypedValue = storeId }],
+            page,
+            pageSize,
+            reader =>
+            {
+                DateTimeOffset? lockedUntil = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3);
+                var digits = reader.GetInt32(2);
+                return new StaffPinRow(
+                    reader.GetGuid(0), reader.GetString(1), digits, digits >= minimumDigits, lockedUntil > now ? lockedUntil : null, reader.GetFieldValue<DateTimeOffset>(4));
+            },
+            cancellationToken);
+        return (items, total);
     }
 }

@@ -24,6 +24,18 @@ public sealed class PinAttemptStateTests
     }
 
     [Fact]
+    public void ConsecutiveFailuresAt_DuringAndAfterTheLock_CountsOnlyTheCurrentSeries()
+    {
+        var failing = FailTimes(new PinAttemptState(), 3, Now);
+        var locked = FailTimes(new PinAttemptState(), 5, Now);
+
+        Assert.Equal(3, failing.ConsecutiveFailuresAt(Now.AddHours(1)));
+        Assert.Equal(5, locked.ConsecutiveFailuresAt(Now.AddMinutes(15).AddTicks(-1)));
+        Assert.Equal(0, locked.ConsecutiveFailuresAt(Now.AddMinutes(15)));
+        Assert.Equal(0, locked.RecordSuccess().ConsecutiveFailuresAt(Now));
+    }
+
+    [Fact]
     public void IsLocked_ExactlyFifteenMinutesLater_Unlocked()
     {
         var state = FailTimes(new PinAttemptState(), 5, Now);

@@ -102,4 +102,63 @@ public sealed class StaffAdminEndpointsTests(TerminalApp app) : IClassFixture<Te
 
         await ProblemAssert.AssertAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
     }
+
+    [Fact]
+    public async Task Unlock_LockedPin_ClearsLockAndFailuresAndAuditsOnce()
+    {
+        var store = await app.CreateStoreAsync();
+        var device = await app.PairAsync(store.StoreId);
+        var pinId = await app.CreatePinAsync(store.StoreId, "4821");
+        using var terminal = app.Device(device.Token);
+        using var admin = app.Admin();
+        var reported = await terminal.PostAsJsonAsync($"/api/terminal/v1/staff/{pinId}/failed-attempts", new { count = 5, lastAttemptAt = app.Clock.GetUtcNow() });
+        Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+        var lockedUntil = app.Clock.GetUtcNow().AddMinutes(15);
+
+        var unlocked = await admin.PostAsync($"/api/admin/v1/stores/{store.StoreId}/staff/{pinId}/unlock", null);
+        var again = await admin.PostAsync($"/api/admin/v1/stores/{store.StoreId}/staff/{pinId}/unlock", null);
+        var verified = await terminal.PostAsJsonAsync($"/api/terminal/v1/staff/{pinId}/verify", new { pin = "4821" });
+
+        Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode);
+        var body = await unlocked.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(pinId, body.GetProperty("pinId").GetGuid());
+        Assert.Equal("Alex", body.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Equal(0L, await app.QueryScalarAsync<long>("SELECT count(*) FROM staff_pins WHERE pin_id = $1 AND locked_until IS NOT NULL", pinId));
+        var bootstrapId = await app.QueryScalarAsync<Guid>("SELECT token_id FROM admin_tokens WHERE is_bootstrap");
+        Assert.Equal(
+            $"{bootstrapId:D}|pin.unlocked|Alex|{store.StoreId:D}|5|{lockedUntil:yyyy-MM-ddTHH:mm:sszzz}",
+            await app.QueryScalarAsync<string>(
+                """
+                SELECT actor || '|' || action || '|' || (details->>'name') || '|' || (details->>'storeId') || '|' || (details->>'failedAttempts') || '|' || (details->>'lockedUntil')
+                FROM audit_log WHERE subject_type = 'pin' AND subject_id = $1 AND action = 'pin.unlocked'
+                """,
+                pinId.ToString("D")));
+        Assert.Equal(1L, await app.QueryScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'pin.unlocked' AND subject_id = $1", pinId.ToString("D")));
+    }
+
+    [Fact]
+    public async Task Unlock_OtherStoreOrMerchantOrUnknownPin_IsRefusedAndChangesNothing()
+    {
+        var store = await app.CreateStoreAsync();
+        var sibling = await app.CreateStoreAsync(store.MerchantId);
+        var foreign = await app.CreateStoreAsync();
+        var device = await app.PairAsync(store.StoreId);
+        var pinId = await app.CreatePinAsync(store.StoreId, "4821");
+        using var terminal = app.Device(device.Token);
+        Assert.Equal(HttpStatusCode.OK, (await terminal.PostAsJsonAsync($"/api/terminal/v1/staff/{pinId}/failed-attempts", new { count = 5, lastAttemptAt = app.Clock.GetUtcNow() })).StatusCode);
+        using var admin = app.Admin();
+        using var owner = app.App.CreateClient(await app.CreateMerchantOwnerTokenAsync(foreign.MerchantId));
+
+        var wrongStore = await admin.PostAsync($"/api/admin/v1/stores/{sibling.StoreId}/staff/{pinId}/unlock", null);
+        var otherMerchant = await owner.PostAsync($"/api/admin/v1/stores/{store.StoreId}/staff/{pinId}/unlock", null);
+        var unknown = await admin.PostAsync($"/api/admin/v1/stores/{store.StoreId}/staff/{Guid.NewGuid()}/unlock", null);
+
+        await ProblemAssert.AssertAsync(wrongStore, HttpStatusCode.NotFound, "pin-not-found");
+        await ProblemAssert.AssertAsync(otherMerchant, HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.AssertAsync(unknown, HttpStatusCode.NotFound, "pin-not-found");
+        Assert.Equal(1L, await app.QueryScalarAsync<long>("SELECT count(*) FROM staff_pins WHERE pin_id = $1 AND locked_until IS NOT NULL", pinId));
+        Assert.Equal(0L, await app.QueryScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'pin.unlocked' AND subject_id = $1", pinId.ToString("D")));
+    }
 }

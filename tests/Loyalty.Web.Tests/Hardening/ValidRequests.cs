@@ -96,6 +96,8 @@ internal static class ValidRequests
         [$"POST {Admin}/stores/{{storeId}}/staff"] = Store("POST", "/staff", () => new JsonObject { ["name"] = "Sam", ["pin"] = "1357" }),
         [$"POST {Admin}/stores/{{storeId}}/staff/{{pinId}}/pin"] = new(Uses.MerchantResource, (s, t, _) =>
             new("POST", $"{Admin}/stores/{{storeId}}/staff/{{pinId}}/pin", Values(("storeId", s.StoreId), ("pinId", s.PinId)), new JsonObject { ["pin"] = s.Pin }, t)),
+        [$"POST {Admin}/stores/{{storeId}}/staff/{{pinId}}/unlock"] = new(Uses.MerchantResource, (s, t, _) =>
+            new("POST", $"{Admin}/stores/{{storeId}}/staff/{{pinId}}/unlock", Values(("storeId", s.StoreId), ("pinId", s.PinId)), null, t)),
         [$"POST {Admin}/stores/{{storeId}}/pairing-codes"] = Store("POST", "/pairing-codes", () => new JsonObject()),
         [$"GET {Admin}/stores/{{storeId}}/devices"] = Store("GET", "/devices", () => null),
         [$"POST {Admin}/devices/{{deviceId}}/revoke"] = new(Uses.MerchantResource, (s, t, _) =>

@@ -131,6 +131,10 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         await r.SendAsync(400, "POST", change, admin, new { pin = "12" }, store, anaId);
         await r.SendAsync(403, "POST", change, other, new { pin = "246810" }, store, anaId);
         await r.SendAsync(404, "POST", change, admin, new { pin = "246810" }, store, unknown);
+        var unlock = $"{A}/stores/{{storeId}}/staff/{{pinId}}/unlock";
+        await r.SendAsync(200, "POST", unlock, admin, null, store, anaId);
+        await r.SendAsync(403, "POST", unlock, other, null, store, anaId);
+        await r.SendAsync(404, "POST", unlock, admin, null, store, unknown);
         await r.SendAsync(400, "POST", $"{A}/stores/{{storeId}}/staff", admin, new { name = "Ana", pin = "12" }, store);
         await r.SendAsync(403, "POST", $"{A}/stores/{{storeId}}/staff", other, new { name = "Ana", pin = "4321" }, store);
         await r.SendAsync(404, "POST", $"{A}/stores/{{storeId}}/staff", admin, new { name = "Ana", pin = "4321" }, unknown);
