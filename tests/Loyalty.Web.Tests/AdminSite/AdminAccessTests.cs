@@ -24,7 +24,7 @@ public sealed partial class AdminAccessTests(AdminSiteApp app) : IClassFixture<A
         Assert.Equal(
             ["/admin", "/admin/merchants", "/admin/cards", "/admin/staff", "/admin/devices", "/admin/audit", "/admin/email", "/admin/accounts"],
             NavLinks(await owner.GetPageAsync("/admin")));
-        Assert.Equal(["/admin", "/admin/cards"], NavLinks(await staff.GetPageAsync("/admin")));
+        Assert.Equal(["/admin", "/admin/cards", "/admin/staff", "/admin/devices"], NavLinks(await staff.GetPageAsync("/admin")));
     }
 
     [Fact]
