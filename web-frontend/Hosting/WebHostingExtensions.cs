@@ -2,6 +2,7 @@ using Loyalty.Database;
 using Loyalty.Silo.Hosting;
 using Orleans.Dashboard;
 using Loyalty.Web.Admin;
+using Loyalty.Web.AppleWallet;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.OpenApi;
@@ -98,6 +99,7 @@ public static class WebHostingExtensions
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AdminTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddAdminPolicies();
         services.AddCustomerPortal(builder.Configuration);
+        services.AddAppleWallet(builder.Configuration);
         return builder;
     }
 
@@ -115,6 +117,7 @@ public static class WebHostingExtensions
         app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(AdminPolicies.PlatformAdmin).ExcludeFromDescription();
         app.MapAdminApi();
         app.MapTerminalApi();
+        app.MapAppleWallet();
         app.MapLoyaltyOpenApi();
         app.MapLoyaltySite();
         return app;
