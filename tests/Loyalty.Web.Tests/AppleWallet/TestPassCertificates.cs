@@ -14,7 +14,8 @@ public static class TestPassCertificates
     public const string TeamIdentifier = "TEAM123456";
     public const string Password = "test-p12-password";
 
-    private static readonly Lazy<Chain> Made = new(() => Make(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1)));
+    // Valid around every clock the tests use (their manual clocks start in 2026), whatever the day the tests run.
+    private static readonly Lazy<Chain> Made = new(() => Make(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2040, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
     public static Chain Files => Made.Value;
 
@@ -43,7 +44,7 @@ public static class TestPassCertificates
         rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         rootRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(rootRequest.PublicKey, false));
-        using var root = rootRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddYears(10));
+        using var root = rootRequest.CreateSelfSigned(new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2045, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
         using var wwdrKey = RSA.Create(2048);
         var wwdrRequest = new CertificateRequest(
@@ -52,7 +53,7 @@ public static class TestPassCertificates
         wwdrRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         wwdrRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(wwdrRequest.PublicKey, false));
         wwdrRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(root, true, false));
-        using var wwdr = wwdrRequest.Create(root, DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(5), [1, 2, 3, 4]);
+        using var wwdr = wwdrRequest.Create(root, new DateTimeOffset(2019, 6, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2044, 1, 1, 0, 0, 0, TimeSpan.Zero), [1, 2, 3, 4]);
 
         using var passKey = RSA.Create(2048);
         var passRequest = new CertificateRequest(
