@@ -4,6 +4,7 @@ using Orleans.Dashboard;
 using Loyalty.Web.Admin;
 using Loyalty.Web.AdminSite;
 using Loyalty.Web.AdminSite.Operations;
+using Loyalty.Web.AppleWallet;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Cluster;
 using Loyalty.Web.Merchants;
@@ -108,6 +109,7 @@ public static class WebHostingExtensions
         services.AddAuthorizationBuilder().AddAdminPolicies();
         services.AddCustomerPortal(builder.Configuration);
         services.AddAdminSite(builder.Configuration);
+        services.AddAppleWallet(builder.Configuration);
         return builder;
     }
 
@@ -125,6 +127,7 @@ public static class WebHostingExtensions
         app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(AdminPolicies.PlatformAdmin).ExcludeFromDescription();
         app.MapAdminApi();
         app.MapTerminalApi();
+        app.MapAppleWallet();
         app.MapLoyaltyOpenApi();
         app.MapLoyaltySite();
         return app;

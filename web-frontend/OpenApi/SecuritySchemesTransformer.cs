@@ -13,7 +13,7 @@ internal sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
         {
             Title = "Loyalty API",
             Version = "v1",
-            Description = "Terminal API v1 (/api/terminal/v1) and admin API v1 (/api/admin/v1). Errors are application/problem+json with a machine code.",
+            Description = "Terminal API v1 (/api/terminal/v1), admin API v1 (/api/admin/v1) and the Apple Wallet PassKit web service (/api/wallet/apple/v1). Errors are application/problem+json with a machine code.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ internal sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
             document.Components.SecuritySchemes[security.SchemeId] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
+                Scheme = security.HttpScheme,
                 Description = security.Description,
             };
         }

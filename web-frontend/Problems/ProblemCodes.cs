@@ -28,6 +28,7 @@ public static class ProblemCodes
     public const string EmailTemplateNotFound = "email-template-not-found";
     public const string EmailMessageNotFound = "email-message-not-found";
     public const string EmailMessageSending = "email-message-sending";
+    public const string PassNotFound = "pass-not-found";
 
     /// <summary>The code for problems the framework raises itself (unknown route, wrong method, ...).</summary>
     public static string ForStatus(int? status) => status switch

@@ -1,4 +1,5 @@
 using Loyalty.Web.Admin;
+using Loyalty.Web.AppleWallet;
 using Loyalty.Web.Terminal;
 using Loyalty.Web.Tests.OpenApi;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -6,13 +7,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Loyalty.Web.Tests.Hardening;
 
-/// <summary>One endpoint of the terminal or admin API, as the running app routes it.</summary>
+/// <summary>One endpoint of the terminal or admin API or the Apple Wallet web service, as the running app routes it.</summary>
 /// <param name="Route">The route without constraints, as the OpenAPI document spells it (<c>/api/admin/v1/stores/{storeId}/staff</c>).</param>
 internal sealed record ApiEndpoint(string Method, string Route, IReadOnlyList<string> RouteParameters, bool AcceptsBody)
 {
     public string Key => $"{Method} {Route}";
 
     public bool IsAdmin => Route.StartsWith(AdminApiEndpoints.BasePath + "/", StringComparison.Ordinal);
+
+    /// <summary>Apple's PassKit web service: another pass's token is 401 there, as Apple's contract says.</summary>
+    public bool IsAppleWallet => Route.StartsWith(AppleWalletEndpoints.BasePath + "/", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -25,7 +29,8 @@ internal static class ApiEndpoints
     public static IReadOnlyList<ApiEndpoint> List(IServiceProvider services) =>
     [
         .. ApiOperations.Endpoints(services)
-            .Where(e => e.Key.Contains(' ' + AdminApiEndpoints.BasePath + '/', StringComparison.Ordinal) || e.Key.Contains(' ' + TerminalApiEndpoints.BasePath + '/', StringComparison.Ordinal))
+            .Where(e => e.Key.Contains(' ' + AdminApiEndpoints.BasePath + '/', StringComparison.Ordinal) || e.Key.Contains(' ' + TerminalApiEndpoints.BasePath + '/', StringComparison.Ordinal)
+                || e.Key.Contains(' ' + AppleWalletEndpoints.BasePath + '/', StringComparison.Ordinal))
             .Select(e => new ApiEndpoint(
                 e.Key[..e.Key.IndexOf(' ', StringComparison.Ordinal)],
                 e.Key[(e.Key.IndexOf(' ', StringComparison.Ordinal) + 1)..],

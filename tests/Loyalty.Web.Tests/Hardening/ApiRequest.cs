@@ -12,6 +12,9 @@ internal sealed record ApiRequest(string Method, string Route, IReadOnlyDictiona
 {
     public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The scheme <see cref="Token"/> is sent with: <c>Bearer</c>, or <c>ApplePass</c> for Apple Wallet's web service.</summary>
+    public string Scheme { get; init; } = "Bearer";
+
     /// <summary>Sent instead of <see cref="Body"/> when set: malformed JSON, duplicate keys, oversized bodies.</summary>
     public string? RawBody { get; init; }
 
@@ -52,7 +55,7 @@ internal sealed record ApiRequest(string Method, string Route, IReadOnlyDictiona
         if (RawAuthorization is not null)
             message.Headers.TryAddWithoutValidation("Authorization", RawAuthorization);
         else if (Token is not null)
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            message.Headers.Authorization = new AuthenticationHeaderValue(Scheme, Token);
         return message;
     }
 }

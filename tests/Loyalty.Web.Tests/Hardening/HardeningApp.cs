@@ -2,7 +2,9 @@ using Loyalty.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Loyalty.Web.AppleWallet;
 using Loyalty.Web.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Web.Tests.Hardening;
 
@@ -62,14 +64,19 @@ public sealed class HardeningApp : TerminalApp, IAsyncLifetime
         await SendAsync(device, $"cards/{cardNumber}/stamps", new { count = 10, pinId = scope.PinId, idempotencyKey = "world-stamps-3" });
         await SendAsync(device, $"cards/{cardNumber}/points", new { purchaseAmountMinor = 10_000, currency = "EUR", pinId = scope.PinId, idempotencyKey = "world-points" });
         var messageId = await TestDatabase.ScalarAsync<long>(App.ConnectionString, "SELECT id FROM outbox WHERE card_number = $1 AND topic = 'enrollment'", cardNumber);
-        return scope with { CardNumber = cardNumber, TransactionId = stamped.GetProperty("transactionId").GetGuid(), MessageId = messageId };
+        // Deriving the first token also makes the deployment's Apple Wallet token key, before any test compares tables.
+        var applePassToken = await App.Services.GetRequiredService<ApplePassTokens>().TokenAsync(cardNumber, CancellationToken.None);
+        return scope with
+        {
+            CardNumber = cardNumber, TransactionId = stamped.GetProperty("transactionId").GetGuid(), MessageId = messageId, ApplePassToken = applePassToken,
+        };
     }
 
     private async Task<TenantScope> CreateStoreScopeAsync(TenantScope sibling)
     {
         var store = await CreateStoreAsync(sibling.MerchantId);
         return await StoreScopeAsync(store, sibling.ProgramId, sibling.RewardId, sibling.CardNumber, sibling.TransactionId, sibling.OwnerToken, sibling.SpareOwnerTokenId)
-            with { MessageId = sibling.MessageId };
+            with { MessageId = sibling.MessageId, ApplePassToken = sibling.ApplePassToken };
     }
 
     private async Task<TenantScope> StoreScopeAsync(

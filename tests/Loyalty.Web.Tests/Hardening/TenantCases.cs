@@ -14,6 +14,8 @@ internal static class TenantCases
         ApiRequest Build(TenantScope scope, string adminToken) => template.Build(scope, adminToken, $"tenant-{Guid.NewGuid():N}");
         if (template.Uses == Uses.None)
             return []; // names no resource (lists, pairing): TenantMatrixTests checks what it hands out
+        if (endpoint.IsAppleWallet)
+            return [new("pass of merchant A with the token of merchant B's pass", Build(a1 with { ApplePassToken = b.ApplePassToken }, ""), Build(a1, ""))];
         if (endpoint.IsAdmin)
         {
             var control = template.Uses.HasFlag(Uses.Platform) ? WebApp.BootstrapToken : a1.OwnerToken;

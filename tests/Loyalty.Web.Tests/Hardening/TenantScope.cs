@@ -24,4 +24,7 @@ public sealed record TenantScope(
 {
     /// <summary>The outbox id of the card's enrolment e-mail (the merchant's message an admin may resend).</summary>
     public long MessageId { get; init; }
+
+    /// <summary>The Apple Wallet authenticationToken of the card's pass.</summary>
+    public string ApplePassToken { get; init; } = "";
 }

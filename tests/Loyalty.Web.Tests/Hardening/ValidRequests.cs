@@ -16,19 +16,24 @@ internal enum Uses
     Card = 4,
     Program = 8,
     Pin = 16,
+
+    /// <summary>An Apple Wallet pass (the card's), named by its serial number and opened by its token.</summary>
+    Pass = 32,
 }
 
 /// <summary>A valid request to one endpoint, built for a scope; <c>unique</c> makes slugs, e-mails and keys new.</summary>
 internal sealed record EndpointTemplate(Uses Uses, Func<TenantScope, string, string, ApiRequest> Build);
 
 /// <summary>
-/// A valid request for every endpoint of both APIs: the fuzz cases are mutations of it, and the tenant matrix sends it
+/// A valid request for every endpoint of both APIs and the Apple Wallet web service: the fuzz cases are mutations of it, and the tenant matrix sends it
 /// for one tenant's resources with another tenant's credentials. An endpoint missing here fails both hardening tests.
 /// </summary>
 internal static class ValidRequests
 {
     private const string Terminal = "/api/terminal/v1";
     private const string Admin = "/api/admin/v1";
+    private const string Wallet = "/api/wallet/apple/v1";
+    private const string PassType = "pass.lu.loyalty.test";
     private const string OccurredAt = "2026-03-02T09:59:00+00:00";
 
     public static IReadOnlyDictionary<string, EndpointTemplate> All { get; } = new Dictionary<string, EndpointTemplate>(StringComparer.Ordinal)
@@ -129,7 +134,27 @@ internal static class ValidRequests
             new JsonObject { ["stampsDelta"] = 1, ["pointsDelta"] = 5, ["reason"] = "Goodwill", ["idempotencyKey"] = $"adjust-{u}" }),
         [$"POST {Admin}/cards/{{cardNumber}}/voids"] = AdminCard("POST", "/voids", (s, u) =>
             new JsonObject { ["transactionId"] = s.TransactionId, ["reason"] = "Entered by mistake", ["idempotencyKey"] = $"void-{u}" }),
+
+        [$"POST {Wallet}/devices/{{deviceLibraryIdentifier}}/registrations/{{passTypeIdentifier}}/{{serialNumber}}"] = new(Uses.Pass, (s, _, u) =>
+            ApplePass(s, "POST", "/devices/{deviceLibraryIdentifier}/registrations/{passTypeIdentifier}/{serialNumber}", Registration(s, u), new JsonObject { ["pushToken"] = "a1b2c3d4e5f6" })),
+        [$"DELETE {Wallet}/devices/{{deviceLibraryIdentifier}}/registrations/{{passTypeIdentifier}}/{{serialNumber}}"] = new(Uses.Pass, (s, _, u) =>
+            ApplePass(s, "DELETE", "/devices/{deviceLibraryIdentifier}/registrations/{passTypeIdentifier}/{serialNumber}", Registration(s, u), null)),
+        [$"GET {Wallet}/devices/{{deviceLibraryIdentifier}}/registrations/{{passTypeIdentifier}}"] = new(Uses.None, (_, _, _) =>
+            new ApiRequest("GET", $"{Wallet}/devices/{{deviceLibraryIdentifier}}/registrations/{{passTypeIdentifier}}", Values(("deviceLibraryIdentifier", "fuzzdevice"), ("passTypeIdentifier", PassType)), null, null)
+            {
+                Query = Values(("passesUpdatedSince", "1772445600000000")),
+            }),
+        [$"GET {Wallet}/passes/{{passTypeIdentifier}}/{{serialNumber}}"] = new(Uses.Pass, (s, _, _) =>
+            ApplePass(s, "GET", "/passes/{passTypeIdentifier}/{serialNumber}", Values(("passTypeIdentifier", PassType), ("serialNumber", s.CardNumber)), null)),
+        [$"POST {Wallet}/log"] = new(Uses.None, (_, _, _) =>
+            new("POST", $"{Wallet}/log", Values(), new JsonObject { ["logs"] = new JsonArray("Web service error: fuzz") }, null)),
     };
+
+    private static ApiRequest ApplePass(TenantScope s, string method, string route, IReadOnlyDictionary<string, string> values, JsonNode? body) =>
+        new(method, Wallet + route, values, body, s.ApplePassToken) { Scheme = "ApplePass" };
+
+    private static Dictionary<string, string> Registration(TenantScope s, string unique) =>
+        Values(("deviceLibraryIdentifier", $"fuzz{unique.Replace("-", "", StringComparison.Ordinal)}"), ("passTypeIdentifier", PassType), ("serialNumber", s.CardNumber));
 
     private static ApiRequest Device(TenantScope s, string method, string route, IReadOnlyDictionary<string, string> values, JsonNode? body) =>
         new(method, Terminal + route, values, body, s.Device.Token);

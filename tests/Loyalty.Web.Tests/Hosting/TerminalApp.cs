@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Loyalty.Testing;
 using Loyalty.Web.Admin;
+using Loyalty.Web.Tests.AppleWallet;
 using Npgsql;
 
 namespace Loyalty.Web.Tests.Hosting;
@@ -28,9 +29,16 @@ public class TerminalApp : IAsyncLifetime
     {
     }
 
+    /// <param name="settings">
+    /// Configuration on top of Apple Wallet configured with the test certificate chain (<see cref="TestPassCertificates"/>):
+    /// the hardening and OpenAPI tests drive its web service with the rest of the APIs.
+    /// </param>
     protected TerminalApp(IReadOnlyDictionary<string, string?> settings)
     {
-        App = new WebApp(Clock, settings);
+        var merged = new Dictionary<string, string?>(TestPassCertificates.Settings());
+        foreach (var (key, value) in settings)
+            merged[key] = value;
+        App = new WebApp(Clock, merged);
     }
 
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));

@@ -20,7 +20,12 @@ internal sealed class AnswerRecorder(Func<string?, HttpClient> clients)
     /// Sends <paramref name="method"/> to <paramref name="template"/> ("/api/.../{cardNumber}/stamps?page=0"), whose
     /// placeholders take <paramref name="values"/> in order; <paramref name="body"/> is JSON text or an object to serialize.
     /// </summary>
-    public async Task<JsonElement> SendAsync(int expected, string method, string template, string? token, object? body = null, params object[] values)
+    public Task<JsonElement> SendAsync(int expected, string method, string template, string? token, object? body = null, params object[] values) =>
+        SendWithHeadersAsync(expected, method, template, token, new Dictionary<string, string>(), body, values);
+
+    /// <summary><see cref="SendAsync"/> with request headers (If-Modified-Since, ...).</summary>
+    public async Task<JsonElement> SendWithHeadersAsync(
+        int expected, string method, string template, string? token, IReadOnlyDictionary<string, string> headers, object? body = null, params object[] values)
     {
         var path = template;
         foreach (var value in values)
@@ -38,6 +43,8 @@ internal sealed class AnswerRecorder(Func<string?, HttpClient> clients)
                 _ => JsonContent.Create(body),
             },
         };
+        foreach (var (name, value) in headers)
+            request.Headers.TryAddWithoutValidation(name, value);
         using var client = clients(token);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -45,6 +52,8 @@ internal sealed class AnswerRecorder(Func<string?, HttpClient> clients)
         Driven.Add((operation, (int)response.StatusCode));
         if ((int)response.StatusCode != expected)
             _surprises.Add($"{operation} ({path}): expected {expected}, got {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonSerializer.Deserialize<JsonElement>(text);
+        // A pass (application/vnd.apple.pkpass) is not JSON.
+        var isJson = response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true;
+        return text.Length == 0 || !isJson ? default : JsonSerializer.Deserialize<JsonElement>(text);
     }
 }

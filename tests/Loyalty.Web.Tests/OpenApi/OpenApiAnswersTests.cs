@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Loyalty.Testing;
+using Loyalty.Web.AppleWallet;
+using Loyalty.Web.Tests.AppleWallet;
+using Microsoft.Extensions.DependencyInjection;
 using Loyalty.Web.Tests.Hosting;
 
 namespace Loyalty.Web.Tests.OpenApi;
@@ -14,6 +17,8 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
 {
     private const string A = "/api/admin/v1";
     private const string T = "/api/terminal/v1";
+    private const string W = AppleWalletEndpoints.BasePath;
+    private static readonly string[] DeviceLog = ["Web service error: answers"];
 
     /// <summary>Declared answers this test cannot cause, and where they are tested instead.</summary>
     private static readonly Dictionary<(string Operation, int Status), string> NotDrivenHere = new()
@@ -26,7 +31,9 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
     {
         using var documentClient = app.App.CreateClient(bearerToken: null);
         var documented = ApiOperations.Documented(JsonDocument.Parse(await documentClient.GetStringAsync("/openapi/v1.json")).RootElement.Clone());
-        var recorder = new AnswerRecorder(app.App.CreateClient);
+        var recorder = new AnswerRecorder(token => token is not null && token.StartsWith(PassKitAuthentication.Scheme + " ", StringComparison.Ordinal)
+            ? ApplePassClient(token)
+            : app.App.CreateClient(token));
 
         await DriveUnauthenticatedAsync(recorder, documented);
         var world = await World.CreateAsync(app);
@@ -35,6 +42,7 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         await DriveTerminalAsync(recorder, world);
         await DriveTerminalCardsAsync(recorder, world);
         await DriveEmailAsync(recorder, world);
+        await DriveAppleWalletAsync(recorder, world);
 
         Assert.True(recorder.Surprises.Count == 0, string.Join(Environment.NewLine, recorder.Surprises));
         var undeclared = recorder.Driven.Where(d => !documented.TryGetValue(d.Operation, out var operation) || !ApiOperations.Statuses(operation).Contains(d.Status));
@@ -364,6 +372,56 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         await r.SendAsync(200, "DELETE", one, admin, null, "enrollment", "fr");
         await r.SendAsync(403, "DELETE", one, other, null, "enrollment", "fr");
         await r.SendAsync(404, "DELETE", one, admin, null, "raffle", "fr");
+    }
+
+    // The PassKit web service: the card's pass opened with its token (ApplePass scheme), another pass's token, unknown
+    // serials and pass types, malformed paths and bodies, and an unchanged pass.
+    private async Task DriveAppleWalletAsync(AnswerRecorder r, World w)
+    {
+        var tokens = app.App.Services.GetRequiredService<ApplePassTokens>();
+        var (number, unknown, type) = (w.Card.CardNumber, World.UnknownCardNumber(), TestPassCertificates.PassTypeIdentifier);
+        var pass = $"ApplePass {await tokens.TokenAsync(number, CancellationToken.None)}";
+        var unknownPass = $"ApplePass {await tokens.TokenAsync(unknown, CancellationToken.None)}";
+        var otherPass = $"ApplePass {await tokens.TokenAsync(w.Hybrid, CancellationToken.None)}";
+        object push = new { pushToken = "a1b2c3d4" };
+
+        var registration = $"{W}/devices/{{deviceLibraryIdentifier}}/registrations/{{passTypeIdentifier}}/{{serialNumber}}";
+        await r.SendAsync(201, "POST", registration, pass, push, "answers-device", type, number);
+        await r.SendAsync(200, "POST", registration, pass, push, "answers-device", type, number);
+        await r.SendAsync(400, "POST", registration, pass, new { pushToken = "not a token" }, "answers-device", type, number);
+        await r.SendAsync(401, "POST", registration, otherPass, push, "answers-device", type, number);
+        await r.SendAsync(404, "POST", registration, unknownPass, push, "answers-device", type, unknown);
+
+        var changed = $"{W}/devices/{{deviceLibraryIdentifier}}/registrations/{{passTypeIdentifier}}";
+        var listed = await r.SendAsync(200, "GET", changed, null, null, "answers-device", type);
+        await r.SendAsync(204, "GET", changed, null, null, "answers-nobody", type);
+        await r.SendAsync(400, "GET", $"{changed}?passesUpdatedSince=yesterday", null, null, "answers-device", type);
+        await r.SendAsync(404, "GET", changed, null, null, "answers-device", "pass.com.example.other");
+        Assert.Equal([number], listed.GetProperty("serialNumbers").EnumerateArray().Select(s => s.GetString()));
+
+        var latest = $"{W}/passes/{{passTypeIdentifier}}/{{serialNumber}}";
+        await r.SendAsync(200, "GET", latest, pass, null, type, number);
+        var modifiedAt = await TestDatabase.ScalarAsync<DateTime>(app.App.ConnectionString, "SELECT modified_at FROM cards WHERE card_number = $1", number);
+        var since = new Dictionary<string, string> { ["If-Modified-Since"] = new DateTimeOffset(DateTime.SpecifyKind(modifiedAt, DateTimeKind.Utc)).ToString("R") };
+        await r.SendWithHeadersAsync(304, "GET", latest, pass, since, null, type, number);
+        await r.SendAsync(400, "GET", latest, pass, null, type, "123");
+        await r.SendAsync(401, "GET", latest, otherPass, null, type, number);
+        await r.SendAsync(404, "GET", latest, unknownPass, null, type, unknown);
+
+        await r.SendAsync(200, "DELETE", registration, pass, null, "answers-device", type, number);
+        await r.SendAsync(400, "DELETE", registration, pass, null, "answers device", type, number);
+        await r.SendAsync(401, "DELETE", registration, otherPass, null, "answers-device", type, number);
+        await r.SendAsync(404, "DELETE", registration, unknownPass, null, "answers-device", type, unknown);
+
+        await r.SendAsync(200, "POST", $"{W}/log", null, new { logs = DeviceLog });
+        await r.SendAsync(400, "POST", $"{W}/log", null, new { logs = Array.Empty<string>() });
+    }
+
+    private HttpClient ApplePassClient(string authorization)
+    {
+        var client = app.App.CreateClient(bearerToken: null);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+        return client;
     }
 
     private static async Task DriveReadAsync(AnswerRecorder r, string method, string template, World w, Guid merchantId)
