@@ -11,6 +11,7 @@ using Loyalty.Web.Stores;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Site;
 using Loyalty.Web.Devices;
+using Loyalty.Web.Email;
 using Loyalty.Web.Staff;
 using Loyalty.Web.Terminal;
 using Microsoft.Extensions.Options;
@@ -98,6 +99,7 @@ public static class WebHostingExtensions
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AdminTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddAdminPolicies();
         services.AddCustomerPortal(builder.Configuration);
+        services.AddEmailAdministration();
         return builder;
     }
 
