@@ -1,8 +1,5 @@
-using Loyalty.Email.Dispatch;
 using Loyalty.Email.Log;
-using Loyalty.Email.Templates;
 using Loyalty.Web.Admin;
-using Loyalty.Web.Audit;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.Problems;
 
@@ -18,7 +15,7 @@ public static class EmailLogEndpoints
     public static RouteGroupBuilder MapPlatformEmailLogEndpoints(this RouteGroupBuilder platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        platform.MapGet("/email/log", (string? status, string? recipient, string? template, string? page, string? pageSize, EmailLog log, CancellationToken cancellationToken) =>
+        platform.MapGet("/email/log", (string? status, string? recipient, string? template, string? page, string? pageSize, EmailLogService log, CancellationToken cancellationToken) =>
                 GetAsync(null, status, recipient, template, page, pageSize, log, cancellationToken))
             .WithName("GetEmailLog")
             .WithSummary("Every e-mail attempt and test e-mail, newest first (platform admins; ?status=&recipient=&template=&page=1&pageSize=50).")
@@ -31,7 +28,7 @@ public static class EmailLogEndpoints
     public static RouteGroupBuilder MapMerchantEmailLogEndpoints(this RouteGroupBuilder merchant)
     {
         ArgumentNullException.ThrowIfNull(merchant);
-        merchant.MapGet("/email/log", async (Guid merchantId, string? status, string? recipient, string? template, string? page, string? pageSize, EmailLog log, MerchantReadModel merchants, CancellationToken cancellationToken) =>
+        merchant.MapGet("/email/log", async (Guid merchantId, string? status, string? recipient, string? template, string? page, string? pageSize, EmailLogService log, MerchantReadModel merchants, CancellationToken cancellationToken) =>
                 await merchants.FindDefaultLocaleAsync(merchantId, cancellationToken) is null
                     ? Problem.MerchantNotFound($"Merchant {merchantId} does not exist.")
                     : await GetAsync(merchantId, status, recipient, template, page, pageSize, log, cancellationToken))
@@ -50,12 +47,9 @@ public static class EmailLogEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        Guid? merchantId, string? status, string? recipient, string? template, string? page, string? pageSize, EmailLog log, CancellationToken cancellationToken)
+        Guid? merchantId, string? status, string? recipient, string? template, string? page, string? pageSize, EmailLogService log, CancellationToken cancellationToken)
     {
-        var problem = new ValidationProblem()
-            .When(status is not null && !EmailLogStatus.All.Contains(status), "status", $"Must be one of {string.Join(", ", EmailLogStatus.All)}.")
-            .When(template is not null && !EmailTemplateNames.Exists(template) && template != EmailTemplateNames.Test, "template",
-                $"Must be one of {string.Join(", ", EmailTemplateNames.All)}, {EmailTemplateNames.Test}.");
+        var problem = EmailFieldError.ToProblem(EmailLogService.ValidateFilter(status, template));
         var (pageNumber, size) = AdminPaging.Parse(page, pageSize, problem);
         if (problem.HasErrors)
         {
@@ -68,16 +62,13 @@ public static class EmailLogEndpoints
             found.Page, found.PageSize, found.Total));
     }
 
-    private static async Task<IResult> ResendAsync(Guid merchantId, long messageId, OutboxQueue queue, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (await queue.ResendAsync(messageId, merchantId, now, cancellationToken))
+    private static async Task<IResult> ResendAsync(Guid merchantId, long messageId, EmailLogService log, CancellationToken cancellationToken) =>
+        await log.ResendAsync(messageId, merchantId, cancellationToken) switch
         {
-            return TypedResults.Accepted((string?)null, new ResendResponse(messageId, "queued"));
-        }
-
-        return await queue.ExistsAsync(messageId, merchantId, cancellationToken)
-            ? Problem.Create(StatusCodes.Status409Conflict, ProblemCodes.EmailMessageSending, "Being sent", $"Message {messageId} is being sent right now; see the e-mail log.")
-            : Problem.Create(StatusCodes.Status404NotFound, ProblemCodes.EmailMessageNotFound, "E-mail message not found", $"The merchant has no e-mail message {messageId}.");
-    }
+            ResendOutcome.Queued => TypedResults.Accepted((string?)null, new ResendResponse(messageId, "queued")),
+            ResendOutcome.Sending => Problem.Create(StatusCodes.Status409Conflict, ProblemCodes.EmailMessageSending, "Being sent",
+                $"Message {messageId} is being sent right now; see the e-mail log."),
+            _ => Problem.Create(StatusCodes.Status404NotFound, ProblemCodes.EmailMessageNotFound, "E-mail message not found",
+                $"The merchant has no e-mail message {messageId}."),
+        };
 }

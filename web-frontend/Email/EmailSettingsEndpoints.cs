@@ -4,7 +4,6 @@ using Loyalty.Email.Settings;
 using Loyalty.GrainInterfaces.Audit;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Problems;
-using MimeKit;
 
 namespace Loyalty.Web.Email;
 
@@ -39,56 +38,37 @@ public static class EmailSettingsEndpoints
         return platform;
     }
 
-    private static async Task<IResult> GetAsync(EmailSettingsStore settings, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ResponseAsync(settings, cancellationToken));
+    private static async Task<IResult> GetAsync(EmailSettingsEditor settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Response(await settings.GetAsync(cancellationToken)));
 
-    private static async Task<IResult> SaveAsync(SmtpSettingsRequest request, HttpContext context, EmailSettingsStore settings, CancellationToken cancellationToken)
+    private static async Task<IResult> SaveAsync(SmtpSettingsRequest request, HttpContext context, EmailSettingsEditor settings, CancellationToken cancellationToken)
     {
-        var problem = new ValidationProblem()
-            .When(string.IsNullOrWhiteSpace(request.Host) || request.Host.Length > 253 || request.Host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)), "host",
-                "Is required: a host name or address, without spaces.")
-            .When(request.Port is not (>= 1 and <= 65535), "port", "Must be from 1 to 65535.")
-            .When(!Enum.TryParse<SmtpSecurity>(request.Security, ignoreCase: true, out _) || int.TryParse(request.Security, out _), "security",
-                "Must be None, StartTls or SslOnConnect.")
-            .When(request.Username is { Length: > 256 } || request.Username?.Any(char.IsControl) == true, "username", "Must be at most 256 characters, without control characters.")
-            .When(request.Password is { Length: > 256 }, "password", "Must be at most 256 characters.")
-            .Text("password", request.Password)
-            .When(request.From is null || !MailboxAddress.TryParse(request.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal), "from",
-                "Must be an e-mail address, e.g. \"Shop <no-reply@example.com>\".");
-        if (problem.HasErrors)
+        var draft = new SmtpOverrideDraft(request.Host, request.Port, request.Security, request.Username, request.Password, request.From);
+        var errors = EmailSettingsEditor.Validate(draft);
+        if (errors.Count > 0)
         {
-            return problem.ToResult();
+            return EmailFieldError.ToProblem(errors).ToResult();
         }
 
-        var username = string.IsNullOrEmpty(request.Username) ? null : request.Username;
-        var password = request.Password;
-        if (password is null && await settings.GetOverrideAsync(cancellationToken) is { } stored
-            && stored.Settings.Host == request.Host && stored.Settings.Username == username)
-        {
-            // Kept: an admin changing the port or sender need not type the password again.
-            password = stored.Settings.Password;
-        }
-
-        var security = Enum.Parse<SmtpSecurity>(request.Security!, ignoreCase: true);
-        var smtp = new SmtpSettings(request.Host!, request.Port!.Value, security, username, string.IsNullOrEmpty(password) ? null : password, request.From!);
-        await settings.SaveOverrideAsync(smtp, AuditActors.ForAdminToken(context.GetAdmin().TokenId), cancellationToken);
-        return TypedResults.Ok(await ResponseAsync(settings, cancellationToken));
+        var saved = await settings.SaveAsync(draft, AuditActors.ForAdminToken(context.GetAdmin().TokenId), cancellationToken);
+        return TypedResults.Ok(Response(saved.Value!));
     }
 
-    private static async Task<IResult> DeleteAsync(EmailSettingsStore settings, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(EmailSettingsEditor settings, CancellationToken cancellationToken)
     {
-        await settings.DeleteOverrideAsync(cancellationToken);
-        return TypedResults.Ok(await ResponseAsync(settings, cancellationToken));
+        await settings.DeleteAsync(cancellationToken);
+        return TypedResults.Ok(Response(await settings.GetAsync(cancellationToken)));
     }
 
-    private static async Task<IResult> TestAsync(TestEmailRequest request, TestEmailSender sender, CancellationToken cancellationToken)
+    private static async Task<IResult> TestAsync(TestEmailRequest request, EmailSettingsEditor settings, CancellationToken cancellationToken)
     {
-        if (request.To is null || !MailboxAddress.TryParse(request.To, out var to) || !to.Address.Contains('@', StringComparison.Ordinal))
+        var test = await settings.SendTestAsync(request.To, cancellationToken);
+        if (!test.Succeeded)
         {
-            return new ValidationProblem().Add("to", "Must be an e-mail address.").ToResult();
+            return EmailFieldError.ToProblem(test.Errors).ToResult();
         }
 
-        var result = await sender.SendAsync(to.Address, cancellationToken);
+        var result = test.Value!;
         return TypedResults.Ok(new TestEmailResponse(
             result.Recipient,
             result.Status is EmailLogStatus.Sent,
@@ -98,19 +78,13 @@ public static class EmailSettingsEndpoints
             SmtpSettingsResponse.Of(result.Settings)));
     }
 
-    private static async Task<EmailSettingsResponse> ResponseAsync(EmailSettingsStore settings, CancellationToken cancellationToken)
-    {
-        var stored = await settings.GetOverrideAsync(cancellationToken);
-        var configured = settings.Configured;
-        var source = stored is not null ? SmtpSettingsSource.Override : configured is not null ? SmtpSettingsSource.Configuration : SmtpSettingsSource.None;
-        return new EmailSettingsResponse(
-            SourceName(source),
-            SmtpSettingsResponse.Of(stored?.Settings ?? configured),
-            SmtpSettingsResponse.Of(stored?.Settings),
-            stored?.UpdatedAt,
-            stored?.UpdatedBy,
-            SmtpSettingsResponse.Of(configured));
-    }
+    private static EmailSettingsResponse Response(EmailSettingsView view) => new(
+        SourceName(view.Source),
+        SmtpSettingsResponse.Of(view.Effective),
+        SmtpSettingsResponse.Of(view.Override?.Settings),
+        view.Override?.UpdatedAt,
+        view.Override?.UpdatedBy,
+        SmtpSettingsResponse.Of(view.Configuration));
 
     private static string SourceName(SmtpSettingsSource source) => source.ToString().ToLowerInvariant();
 }

@@ -12,9 +12,6 @@ namespace Loyalty.Web.Email;
 /// </summary>
 public static class EmailTemplateEndpoints
 {
-    public const int MaxSubjectLength = 200;
-    public const int MaxBodyLength = 65_536;
-
     public static RouteGroupBuilder MapEmailTemplateEndpoints(this RouteGroupBuilder platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
@@ -48,76 +45,57 @@ public static class EmailTemplateEndpoints
         return platform;
     }
 
-    private static async Task<IResult> ListAsync(EmailTemplateStore templates, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ListAsync(EmailTemplateEditor templates, CancellationToken cancellationToken) =>
         TypedResults.Ok((await templates.ListAsync(cancellationToken))
             .Select(t => new EmailTemplateSummaryResponse(t.Template, t.Locale, t.Content.Subject, t.Customized, t.UpdatedAt)).ToList());
 
-    private static async Task<IResult> GetAsync(string template, string locale, EmailTemplateStore templates, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(string template, string locale, EmailTemplateEditor templates, CancellationToken cancellationToken) =>
         NotFound(template, locale) ?? TypedResults.Ok(Response(await templates.GetAsync(template, locale, cancellationToken)));
 
     private static async Task<IResult> SaveAsync(
-        string template, string locale, EmailTemplateRequest request, HttpContext context, EmailTemplateStore templates, CancellationToken cancellationToken)
+        string template, string locale, EmailTemplateRequest request, HttpContext context, EmailTemplateEditor templates, CancellationToken cancellationToken)
     {
         if (NotFound(template, locale) is { } notFound)
         {
             return notFound;
         }
 
-        if (Validate(template, request) is { } invalid)
+        var errors = EmailTemplateEditor.Validate(template, request.Subject, request.Html, request.Text);
+        if (errors.Count > 0)
         {
-            return invalid;
+            return EmailFieldError.ToProblem(errors).ToResult();
         }
 
         var actor = AuditActors.ForAdminToken(context.GetAdmin().TokenId);
-        var saved = await templates.SaveAsync(template, locale, new TemplateContent(request.Subject!, request.Html!, request.Text!), actor, cancellationToken);
-        return TypedResults.Ok(Response(saved));
+        var saved = await templates.SaveAsync(template, locale, request.Subject, request.Html, request.Text, actor, cancellationToken);
+        return TypedResults.Ok(Response(saved.Value!));
     }
 
-    private static async Task<IResult> RestoreAsync(string template, string locale, EmailTemplateStore templates, CancellationToken cancellationToken) =>
+    private static async Task<IResult> RestoreAsync(string template, string locale, EmailTemplateEditor templates, CancellationToken cancellationToken) =>
         NotFound(template, locale) ?? TypedResults.Ok(Response(await templates.RestoreDefaultAsync(template, locale, cancellationToken)));
 
-    private static IResult Preview(string template, string locale, EmailTemplateRequest request, TimeProvider time)
+    private static IResult Preview(string template, string locale, EmailTemplateRequest request, EmailTemplateEditor templates)
     {
-        if ((NotFound(template, locale) ?? Validate(template, request)) is { } problem)
+        if (NotFound(template, locale) is { } notFound)
         {
-            return problem;
+            return notFound;
         }
 
-        var rendered = TemplatePreview.Render(template, locale, new TemplateContent(request.Subject!, request.Html!, request.Text!), time.GetUtcNow());
+        var preview = templates.Preview(template, locale, request.Subject, request.Html, request.Text);
+        if (!preview.Succeeded)
+        {
+            return EmailFieldError.ToProblem(preview.Errors).ToResult();
+        }
+
+        var rendered = preview.Value!;
         return TypedResults.Ok(new EmailPreviewResponse(rendered.Subject, rendered.Html, rendered.Text));
     }
 
     private static IResult? NotFound(string template, string locale) =>
-        EmailTemplateNames.Exists(template) && Locales.Supported.Contains(locale, StringComparer.Ordinal)
+        EmailTemplateEditor.Exists(template, locale)
             ? null
             : Problem.Create(StatusCodes.Status404NotFound, ProblemCodes.EmailTemplateNotFound, "E-mail template not found",
                 $"Templates are {string.Join(", ", EmailTemplateNames.All)}, in {string.Join(", ", Locales.Supported)}.");
-
-    private static IResult? Validate(string template, EmailTemplateRequest request)
-    {
-        var allowed = EmailTemplateNames.Variables[template];
-        var problem = new ValidationProblem();
-        Part(problem, "subject", request.Subject, MaxSubjectLength, allowed);
-        Part(problem, "html", request.Html, MaxBodyLength, allowed);
-        Part(problem, "text", request.Text, MaxBodyLength, allowed);
-        problem.When(request.Subject is not null && request.Subject.Any(c => c is '\r' or '\n'), "subject", "Must be one line.");
-        return problem.HasErrors ? problem.ToResult() : null;
-    }
-
-    private static void Part(ValidationProblem problem, string field, string? value, int maxLength, IReadOnlyList<string> allowed)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problem.Add(field, "Is required.");
-            return;
-        }
-
-        problem.When(value.Length > maxLength, field, $"Must be at most {maxLength} characters.");
-        problem.Text(field, value, multiline: field != "subject");
-        var unknown = TemplateRenderer.UnknownVariables(value, [.. allowed]);
-        problem.When(unknown.Count > 0, field,
-            $"Unknown variables: {string.Join(", ", unknown.Select(v => $"{{{{{v}}}}}"))}. This template knows {string.Join(", ", allowed.Select(v => $"{{{{{v}}}}}"))}.");
-    }
 
     private static EmailTemplateResponse Response(StoredTemplate t) => new(
         t.Template, t.Locale, t.Content.Subject, t.Content.Html, t.Content.Text, t.Customized, t.UpdatedAt, t.UpdatedBy, EmailTemplateNames.Variables[t.Template]);

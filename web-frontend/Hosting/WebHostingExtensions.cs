@@ -16,6 +16,7 @@ using Loyalty.Web.Stores;
 using Loyalty.Web.Problems;
 using Loyalty.Web.Site;
 using Loyalty.Web.Devices;
+using Loyalty.Web.Email;
 using Loyalty.Web.Staff;
 using Loyalty.Web.Terminal;
 using Microsoft.Extensions.Options;
@@ -108,6 +109,7 @@ public static class WebHostingExtensions
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AdminTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddAdminPolicies();
         services.AddCustomerPortal(builder.Configuration);
+        services.AddEmailAdministration();
         services.AddAdminSite(builder.Configuration);
         services.AddAppleWallet(builder.Configuration);
         return builder;
