@@ -2,6 +2,7 @@ using Loyalty.Database;
 using Loyalty.Silo.Hosting;
 using Orleans.Dashboard;
 using Loyalty.Web.Admin;
+using Loyalty.Web.Analytics;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.OpenApi;
@@ -78,6 +79,8 @@ public static class WebHostingExtensions
         services.AddSingleton<StoreReadModel>();
         services.AddSingleton<ProgramReadModel>();
         services.AddSingleton<AuditLogReadModel>();
+        services.AddSingleton<AnalyticsReadModel>();
+        services.AddSingleton<AnalyticsScopeReadModel>();
         services.AddSingleton<IStoreTimeZones, DatabaseStoreTimeZones>();
         services.AddSingleton<TerminalCardOperations>();
         services.AddSingleton<TerminalSync>();
