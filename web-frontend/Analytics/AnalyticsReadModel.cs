@@ -8,7 +8,7 @@ namespace Loyalty.Web.Analytics;
 /// The dashboard's figures, aggregated by PostgreSQL from <c>ledger_entries</c> (joined with <c>cards</c> for the
 /// merchant and program) on every request: the ledger is the books, so nothing here can drift from it (ADR 0028).
 /// </summary>
-public sealed class AnalyticsReadModel(LoyaltyDatabase database)
+public sealed class AnalyticsReadModel(LoyaltyDatabase database, TimeProvider time)
 {
     // Flows per local day. Operations count on their day; a void counts, with its own (opposite) deltas, in the figure of
     // the operation it voided, at the voided operation's store, on the void's day. Adjustments, expiries and status
@@ -57,7 +57,7 @@ public sealed class AnalyticsReadModel(LoyaltyDatabase database)
         """;
 
     // Each card's balances after its last entry recorded before the instant (the primary key read backwards per card).
-    private const string LiabilitySql = """
+    private const string LiabilityThenSql = """
         SELECT coalesce(sum(e.rewards_available_after), 0)::bigint, coalesce(sum(e.points_after), 0)::bigint,
                count(*) FILTER (WHERE e.rewards_available_after > 0 OR e.points_after > 0)
         FROM cards c
@@ -66,6 +66,13 @@ public sealed class AnalyticsReadModel(LoyaltyDatabase database)
             WHERE l.card_number = c.card_number AND l.recorded_at < $3
             ORDER BY l.sequence DESC LIMIT 1) e
         WHERE c.merchant_id = $1 AND ($2::uuid IS NULL OR c.program_id = $2)
+        """;
+
+    // The same for an instant after every recorded entry: the balances the card grains wrote with their last entries.
+    private const string LiabilityNowSql = """
+        SELECT coalesce(sum(rewards_available), 0)::bigint, coalesce(sum(points), 0)::bigint,
+               count(*) FILTER (WHERE rewards_available > 0 OR points > 0)
+        FROM cards WHERE merchant_id = $1 AND ($2::uuid IS NULL OR program_id = $2)
         """;
 
     public async Task<AnalyticsReport> ReadAsync(AnalyticsQuery query, CancellationToken cancellationToken)
@@ -131,10 +138,16 @@ public sealed class AnalyticsReadModel(LoyaltyDatabase database)
 
     private async Task<AnalyticsLiability> ReadLiabilityAsync(Guid merchantId, Guid? programId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(LiabilitySql);
+        // A range ending now or later (the default) reads the cards' own balances; an earlier end reads the ledger.
+        var now = at > time.GetUtcNow();
+        await using var command = database.DataSource.CreateCommand(now ? LiabilityNowSql : LiabilityThenSql);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = merchantId });
         command.Parameters.Add(Nullable(NpgsqlDbType.Uuid, programId));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
+        if (!now)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new AnalyticsLiability(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
