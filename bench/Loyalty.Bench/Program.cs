@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Loyalty.Bench;
+using Loyalty.Bench.Analytics;
 using Loyalty.Bench.Cards;
 using Loyalty.Bench.Email;
 using Loyalty.Bench.Scenarios;
 using Loyalty.Database;
 using Loyalty.Silo.Hosting;
 using Loyalty.Web.Hosting;
+using Loyalty.Web.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans;
 
-// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|card-memory|cards|all|email>
+// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|card-memory|cards|all|email|analytics>
 //   (or several, comma-separated: baseline-hot,grains-hot,api-hot)
 //   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N] [--allocations] [--sessions] [--out file.json]
 // Uses ConnectionStrings:Loyalty when set (an empty database of its own: the bench migrates it and fills it), otherwise
@@ -50,6 +52,9 @@ builder.AddLoyaltyLogging();
 builder.AddLoyaltySilo();
 builder.AddLoyaltyWeb();
 
+// The site's services (Razor Pages, localization): UseLoyaltyWeb maps the site's pages too.
+builder.AddLoyaltySite();
+
 // Room for one connection per terminal of the baseline (whose handlers each hold one for a whole transaction) and more.
 builder.Services.PostConfigure<DatabaseOptions>(o => o.MaxPoolSize = Math.Max(o.MaxPoolSize, settings.Concurrency + 16));
 
@@ -69,6 +74,16 @@ try
         "cards" => CardScenarios.Names,
         _ => settings.Scenario.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
     };
+    if (names.Contains(AnalyticsScenario.Name))
+    {
+        await new AnalyticsScenario(host.Services, address, settings).RunAsync();
+        names = [.. names.Where(name => name != AnalyticsScenario.Name)];
+        if (names.Count == 0)
+        {
+            return;
+        }
+    }
+
     if (names.Contains(EmailScenario.Name))
     {
         await new EmailScenario(host.Services, address, settings).RunAsync();

@@ -5,6 +5,7 @@ using Loyalty.Web.Admin;
 using Loyalty.Web.AdminSite;
 using Loyalty.Web.AdminSite.Operations;
 using Loyalty.Web.AppleWallet;
+using Loyalty.Web.Analytics;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Cluster;
 using Loyalty.Web.Merchants;
@@ -84,6 +85,8 @@ public static class WebHostingExtensions
         services.AddSingleton<StoreReadModel>();
         services.AddSingleton<ProgramReadModel>();
         services.AddSingleton<AuditLogReadModel>();
+        services.AddSingleton<AnalyticsReadModel>();
+        services.AddSingleton<AnalyticsScopeReadModel>();
         services.AddSingleton<IStoreTimeZones, DatabaseStoreTimeZones>();
         services.AddSingleton<TerminalCardOperations>();
         services.AddSingleton<TerminalSync>();
