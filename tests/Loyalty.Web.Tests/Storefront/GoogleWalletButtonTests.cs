@@ -1,0 +1,76 @@
+using System.Net;
+using Loyalty.Web.Tests.Hosting;
+
+namespace Loyalty.Web.Tests.Storefront;
+
+/// <summary>The site with Google Wallet configured (the issuer and a key file; nothing is sent to Google to render a page).</summary>
+public sealed class GoogleWalletWebApp : IAsyncLifetime
+{
+    public WebApp App { get; } = new(timeProvider: null, settings: new Dictionary<string, string?>
+    {
+        ["Loyalty:Wallet:Google:IssuerId"] = "3388000000022000001",
+        ["Loyalty:Wallet:Google:ServiceAccountKeyFile"] = "/etc/loyalty/google-wallet-key.json",
+        ["Loyalty:Wallet:Google:LogoUrl"] = "https://loyalty.example/logo.png",
+    });
+
+    public Task InitializeAsync() => App.InitializeAsync();
+
+    public Task DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>The "Add to Google Wallet" button on the card page: there, localized, when configured; absent otherwise.</summary>
+public sealed class GoogleWalletButtonTests(GoogleWalletWebApp configured, WebApp plain) : IClassFixture<GoogleWalletWebApp>, IClassFixture<WebApp>
+{
+    [Fact]
+    public async Task CardPage_GoogleWalletConfigured_ShowsTheButtonInTheVisitorsLanguage()
+    {
+        var app = configured.App;
+        var (slug, programId) = await app.CreateShopAsync();
+        using var client = app.CreatePageClient("fr");
+        var joined = await client.PostJoinFormAsync(slug, programId, Form());
+        var cardPath = joined.Headers.Location!.OriginalString;
+
+        var html = await client.GetStringAsync(cardPath);
+
+        Assert.Contains($"<a class=\"google-wallet-button\" href=\"{cardPath}/google-wallet\" lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.Contains("<span>Ajouter à Google Wallet</span>", html, StringComparison.Ordinal);
+        Assert.Contains("/css/google-wallet.css", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CardPage_GoogleWalletNotConfigured_HasNoButtonAndNoSaveLink()
+    {
+        var (slug, programId) = await plain.CreateShopAsync();
+        using var client = plain.CreatePageClient();
+        var joined = await client.PostJoinFormAsync(slug, programId, Form());
+        var cardPath = joined.Headers.Location!.OriginalString;
+
+        var html = await client.GetStringAsync(cardPath);
+        var save = await client.GetAsync($"{cardPath}/google-wallet");
+
+        Assert.DoesNotContain("google-wallet", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, save.StatusCode);
+    }
+
+    [Fact]
+    public async Task SaveLink_AlteredToken_Is404()
+    {
+        var (slug, _) = await configured.App.CreateShopAsync();
+        using var client = configured.App.CreatePageClient();
+
+        var response = await client.GetAsync($"/m/{slug}/card/not-a-token/google-wallet");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static Dictionary<string, string> Form() => new()
+    {
+        ["Form.Name"] = "Ana Lima",
+        ["Form.Email"] = $"ana-{Guid.NewGuid():N}@example.com",
+        ["Form.Phone"] = "",
+        ["Form.Birthday"] = "",
+        ["Form.Language"] = "fr",
+        ["Form.AcceptTerms"] = "true",
+        ["Form.Website"] = "",
+    };
+}
