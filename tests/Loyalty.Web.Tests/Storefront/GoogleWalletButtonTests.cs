@@ -10,7 +10,8 @@ public sealed class GoogleWalletWebApp : IAsyncLifetime
     {
         ["Loyalty:Wallet:Google:IssuerId"] = "3388000000022000001",
         ["Loyalty:Wallet:Google:ServiceAccountKeyFile"] = "/etc/loyalty/google-wallet-key.json",
-        ["Loyalty:Wallet:Google:LogoUrl"] = "https://loyalty.example/logo.png",
+        // Nothing listens on the discard port: the logo check fails at once instead of waiting for a network.
+        ["Loyalty:Wallet:Google:LogoUrl"] = "http://127.0.0.1:9/logo.png",
     });
 
     public Task InitializeAsync() => App.InitializeAsync();
