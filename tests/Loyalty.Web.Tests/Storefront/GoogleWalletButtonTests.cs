@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Loyalty.Grains.Customers;
 using Loyalty.Web.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Web.Tests.Storefront;
 
@@ -33,7 +36,11 @@ public sealed class GoogleWalletButtonTests(GoogleWalletWebApp configured, WebAp
 
         var html = await client.GetStringAsync(cardPath);
 
-        Assert.Contains($"<a class=\"google-wallet-button\" href=\"{cardPath}/google-wallet\" lang=\"fr\">", html, StringComparison.Ordinal);
+        // The button's link names the same card (its own protected token: Data Protection never makes the same one twice).
+        var button = Regex.Match(html, $"<a class=\"google-wallet-button\" href=\"/m/{slug}/card/(?<token>[^\"/]+)/google-wallet\" lang=\"fr\">");
+        Assert.True(button.Success, html);
+        var links = app.Services.GetRequiredService<CustomerLinks>();
+        Assert.Equal(links.ReadCardToken(cardPath.Split('/')[^1]), links.ReadCardToken(button.Groups["token"].Value));
         Assert.Contains("<span>Ajouter à Google Wallet</span>", html, StringComparison.Ordinal);
         Assert.Contains("/css/google-wallet.css", html, StringComparison.Ordinal);
     }
