@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Loyalty.Wallet.Passes;
 
 namespace Loyalty.Email.Composition;
@@ -9,10 +10,13 @@ namespace Loyalty.Email.Composition;
 /// </summary>
 public static class GoogleWalletEmailButton
 {
+    // As the template renderer: escapes what HTML needs, keeps "ü" and "à" readable.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Html(string link, string locale)
     {
-        var href = WebUtility.HtmlEncode(link);
-        var text = WebUtility.HtmlEncode(WalletTexts.Get("button", locale));
+        var href = Encoder.Encode(link);
+        var text = Encoder.Encode(WalletTexts.Get("button", locale));
         return $"<p><a href=\"{href}\" style=\"display:inline-block;background:#000;color:#fff;border:1px solid #747775;border-radius:24px;"
             + $"padding:12px 24px;font-family:Roboto,Arial,sans-serif;font-size:16px;font-weight:500;text-decoration:none;\">{text}</a></p>";
     }
