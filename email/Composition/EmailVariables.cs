@@ -36,7 +36,7 @@ internal static class EmailVariables
         {
             case OutboxTopics.Enrollment:
                 values["qrCode"] = qrCodeSource;
-                var save = wallet.Enabled && message.MerchantSlug is { } merchantSlug ? wallet.SavePage(merchantSlug, message.CardNumber).AbsoluteUri : null;
+                var save = wallet.Enabled && message.MerchantSlug is { } merchantSlug ? wallet.SavePage(merchantSlug, cardNumber).AbsoluteUri : null;
                 values["googleWalletButtonHtml"] = save is null ? "" : GoogleWalletEmailButton.Html(save, culture.TwoLetterISOLanguageName);
                 values["googleWalletLine"] = save is null ? "" : $"\n{WalletTexts.Get("emailLine", culture.TwoLetterISOLanguageName)}\n{save}\n";
                 break;
