@@ -3,6 +3,7 @@ using Loyalty.Email.Dispatch;
 using Loyalty.Email.Templates;
 using Loyalty.Grains.Cards;
 using Loyalty.Grains.Customers;
+using Loyalty.Wallet.Passes;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -13,7 +14,7 @@ namespace Loyalty.Email.Composition;
 /// locale; the payload's for a sign-in or password reset link, which the payload also addresses), filled in, with the
 /// card's QR code inline for an enrolment.
 /// </summary>
-public sealed class EmailComposer(CustomerLinks links)
+public sealed class EmailComposer(CustomerLinks links, GoogleWalletLinks wallet)
 {
     public ComposedEmail Compose(OutboxMessage message, IReadOnlyDictionary<(string, string), TemplateContent> templates, MailboxAddress from)
     {
@@ -30,7 +31,7 @@ public sealed class EmailComposer(CustomerLinks links)
         var recipient = signIn ? EmailVariables.Text(payload, "email") : message.CustomerEmail!;
         var locale = EmailCultures.LocaleOrDefault(signIn ? EmailVariables.Text(payload, "locale") : message.CustomerLocale);
         var qrCodeId = MimeUtils.GenerateMessageId(from.Domain);
-        var values = EmailVariables.Of(message, payload, EmailCultures.Of(locale), links, $"cid:{qrCodeId}");
+        var values = EmailVariables.Of(message, payload, EmailCultures.Of(locale), links, $"cid:{qrCodeId}", wallet);
         var rendered = TemplateRenderer.Render(templates[(message.Topic, locale)], values);
 
         var body = new BodyBuilder { TextBody = rendered.Text, HtmlBody = rendered.Html };

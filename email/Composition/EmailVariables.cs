@@ -3,13 +3,14 @@ using System.Text.Json;
 using Loyalty.Email.Dispatch;
 using Loyalty.Grains.Cards;
 using Loyalty.Grains.Customers;
+using Loyalty.Wallet.Passes;
 
 namespace Loyalty.Email.Composition;
 
 /// <summary>The values an outbox message's template is filled with, formatted for the customer's language.</summary>
 internal static class EmailVariables
 {
-    public static Dictionary<string, string> Of(OutboxMessage message, JsonElement payload, CultureInfo culture, CustomerLinks links, string qrCodeSource)
+    public static Dictionary<string, string> Of(OutboxMessage message, JsonElement payload, CultureInfo culture, CustomerLinks links, string qrCodeSource, GoogleWalletLinks wallet)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["merchantName"] = message.MerchantName ?? "" };
         if (message.Topic == OutboxTopics.PortalSignIn)
@@ -35,6 +36,9 @@ internal static class EmailVariables
         {
             case OutboxTopics.Enrollment:
                 values["qrCode"] = qrCodeSource;
+                var save = wallet.Enabled && message.MerchantSlug is { } merchantSlug ? wallet.SavePage(merchantSlug, cardNumber).AbsoluteUri : null;
+                values["googleWalletButtonHtml"] = save is null ? "" : GoogleWalletEmailButton.Html(save, culture.TwoLetterISOLanguageName);
+                values["googleWalletLine"] = save is null ? "" : $"\n{WalletTexts.Get("emailLine", culture.TwoLetterISOLanguageName)}\n{save}\n";
                 break;
             case OutboxTopics.WelcomeBonus or OutboxTopics.PointsExpired:
                 values["points"] = EmailCultures.Number(Number(payload, "points"), culture);

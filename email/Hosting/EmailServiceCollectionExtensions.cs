@@ -5,6 +5,7 @@ using Loyalty.Email.Log;
 using Loyalty.Email.Sending;
 using Loyalty.Email.Settings;
 using Loyalty.Email.Templates;
+using Loyalty.Wallet.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,9 @@ public static class EmailServiceCollectionExtensions
                 "Loyalty:Email:Dispatch: PollInterval and SendTimeout must be positive, and Lease longer than SendTimeout.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+
+        // The enrolment e-mail's Google Wallet button.
+        services.AddLoyaltyGoogleWallet(configuration);
         services.AddSingleton<EmailSettingsStore>();
         services.AddSingleton<EmailTemplateStore>();
         services.AddSingleton<EmailComposer>();

@@ -7,6 +7,8 @@ public static class TemplatePreview
 {
     public const string SampleCardNumber = "4000123456789";
 
+    private const string SampleWalletLink = "https://loyalty.example/m/fashionhub/card/sample/google-wallet";
+
     public static RenderedEmail Render(string template, string locale, TemplateContent content, DateTimeOffset now)
     {
         var culture = EmailCultures.Of(locale);
@@ -30,6 +32,10 @@ public static class TemplatePreview
 
             // The preview has no attachments: the QR code is inlined as a data: address instead of a cid: reference.
             ["qrCode"] = "data:image/png;base64," + Convert.ToBase64String(CardQrCode.Png(SampleCardNumber)),
+
+            // The Google Wallet button as a configured platform sends it.
+            ["googleWalletButtonHtml"] = GoogleWalletEmailButton.Html(SampleWalletLink, culture.TwoLetterISOLanguageName),
+            ["googleWalletLine"] = $"\n{Wallet.Passes.WalletTexts.Get("emailLine", culture.TwoLetterISOLanguageName)}\n{SampleWalletLink}\n",
         };
         return TemplateRenderer.Render(content, values);
     }

@@ -6,7 +6,8 @@ namespace Loyalty.Email.Templates;
 
 /// <summary>
 /// Fills <c>{{name}}</c> placeholders. Values are escaped in the HTML part (a customer named <c>&lt;script&gt;</c> stays
-/// text), left as they are in the subject (MIME encodes headers) and the plain-text part. Pure code.
+/// text), left as they are in the subject (MIME encodes headers) and the plain-text part. A variable whose name ends in
+/// <c>Html</c> is markup the platform made (the Google Wallet button), never customer input: it goes in as it is. Pure code.
 /// </summary>
 public static partial class TemplateRenderer
 {
@@ -33,7 +34,7 @@ public static partial class TemplateRenderer
 
     private static string Fill(string text, IReadOnlyDictionary<string, string> values, bool escape) =>
         Placeholder().Replace(text, match => values.TryGetValue(match.Groups["name"].Value, out var value)
-            ? escape ? Html.Encode(value) : value
+            ? escape && !match.Groups["name"].Value.EndsWith("Html", StringComparison.Ordinal) ? Html.Encode(value) : value
             : string.Empty);
 
     [GeneratedRegex(@"\{\{\s*(?<name>[A-Za-z][A-Za-z0-9]*)\s*\}\}", RegexOptions.CultureInvariant)]

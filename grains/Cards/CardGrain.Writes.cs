@@ -105,6 +105,10 @@ public sealed partial class CardGrain
                 }
 
                 pending.Committed.SetResult();
+                foreach (var listener in _listeners)
+                {
+                    listener.CardCommitted(CardNumber);
+                }
             }
         }
         finally

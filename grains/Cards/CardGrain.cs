@@ -22,11 +22,13 @@ public sealed partial class CardGrain(
     CardStore store,
     LoyaltyDatabase database,
     TimeProvider time,
+    IEnumerable<ICardChangeListener> listeners,
     ILogger<CardGrain> logger) : Grain, ICardGrain, IRemindable
 #pragma warning restore CA1001
 {
     private static readonly TimeSpan ProgramCacheAge = TimeSpan.FromMinutes(1);
     private readonly RecentKeyWindow _recentKeys = new();
+    private readonly ICardChangeListener[] _listeners = [.. listeners];
     private ProgramDefinition? _program;
     private DateTimeOffset _programLoadedAt;
 

@@ -5,6 +5,7 @@ using Loyalty.Grains.Customers;
 using Loyalty.Grains.Demo;
 using Loyalty.Grains.Hosting;
 using Loyalty.Silo.Storage;
+using Loyalty.Wallet.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +30,7 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Adds the database (the configured one, or an embedded server, migrated before Orleans starts), an Orleans silo with
     /// PostgreSQL clustering, grain storage and reminders, this deployment's grains, the dashboard's telemetry, demo
-    /// seeding, the e-mail dispatcher, and the health checks behind <c>/healthz</c> (database reachable, silo Active).
+    /// seeding, the e-mail dispatcher, Google Wallet resync, and the health checks behind <c>/healthz</c> (database reachable, silo Active).
     /// </summary>
     public static IHostApplicationBuilder AddLoyaltySilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
@@ -41,6 +42,7 @@ public static class SiloHostingExtensions
 
         // After the grains' module: the e-mail schema extends the application's outbox.
         builder.Services.AddLoyaltyEmailDispatcher(configuration);
+        builder.Services.AddLoyaltyGoogleWalletResync(configuration);
         var silo = Bind<SiloOptions>(configuration, SiloOptions.SectionName);
         var cluster = Bind<ClusterSettings>(configuration, ClusterSettings.SectionName);
         builder.UseOrleans(orleans =>
@@ -108,6 +110,7 @@ public static class SiloHostingExtensions
 
         // E-mail administration (settings, templates, log) without the dispatcher: silos send.
         builder.Services.AddLoyaltyEmail(configuration);
+        builder.Services.AddLoyaltyGoogleWallet(configuration);
         var cluster = Bind<ClusterSettings>(configuration, ClusterSettings.SectionName);
         builder.UseOrleansClient(client =>
         {

@@ -49,11 +49,39 @@ public sealed class EmailDispatcherTests
         Assert.Equal(card, host.Links.ReadCardToken(link.Groups["token"].Value));
         Assert.Contains($"href=\"{link.Value}\"", message.HtmlBody, StringComparison.Ordinal);
 
+        // Google Wallet is not configured here: no button, no line.
+        Assert.DoesNotContain("google-wallet", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Google Wallet", message.TextBody, StringComparison.Ordinal);
+
         await Eventually.TrueAsync(() => database.IsProcessedAsync(messageId), "the message is settled");
         var entry = Assert.Single(await database.LogAsync(messageId));
         Assert.Equal((1, EmailLogStatus.Sent), (entry.Attempt, entry.Status));
         Assert.StartsWith($"127.0.0.1:{smtp.Port} replied: ", entry.Detail, StringComparison.Ordinal);
         Assert.Equal($"<outbox-{messageId}@fashionhub.example>", $"<{message.MessageId}>");
+    }
+
+    [Fact]
+    public async Task Enrollment_GoogleWalletConfigured_HasTheAddToGoogleWalletButton()
+    {
+        var database = await EmailDatabase.CreateAsync();
+        await using var smtp = TestSmtpServer.Start();
+        var settings = DispatcherHost.Smtp(smtp.Port);
+        settings["Loyalty:Wallet:Google:IssuerId"] = "3388000000022000001";
+        settings["Loyalty:Wallet:Google:ServiceAccountKeyFile"] = "/etc/loyalty/google-wallet-key.json";
+        settings["Loyalty:Wallet:Google:LogoUrl"] = "https://loyalty.example/logo.png";
+        await using var host = await DispatcherHost.StartAsync(database, settings);
+        var merchant = await database.AddMerchantAsync("Boulangerie Muller");
+        var (card, _) = await database.EnrolAsync(merchant, "Lena Weber", "lena@example.com", "de");
+
+        await Eventually.TrueAsync(() => smtp.ReceivedCount == 1, "the enrolment e-mail arrived");
+
+        var message = Assert.Single(smtp.Messages);
+        var link = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https://loyalty\.example/m/[^/\s]+/card/(?<token>[^/\s]+)/google-wallet");
+        Assert.True(link.Success, message.TextBody);
+        Assert.Equal(card, host.Links.ReadCardToken(link.Groups["token"].Value));
+        Assert.Contains($"Fügen Sie Ihre Karte zu Google Wallet hinzu:\n{link.Value}\n", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{link.Value}\" style=\"display:inline-block;background:#000;", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(">Zu Google Wallet hinzufügen</a>", message.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

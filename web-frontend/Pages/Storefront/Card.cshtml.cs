@@ -1,6 +1,7 @@
 using Loyalty.GrainInterfaces.Cards;
 using Loyalty.GrainInterfaces.Programs;
 using Loyalty.Grains.Customers;
+using Loyalty.Wallet.Passes;
 using Loyalty.Web.Pairing;
 using Loyalty.Web.Storefront;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Loyalty.Web.Pages.Storefront;
 /// The token is <see cref="CustomerLinks"/>' protected card number; an altered token, or another merchant's card,
 /// answers the 404 page.
 /// </summary>
-public sealed class CardModel(StorefrontCatalog catalog, IGrainFactory grains, CustomerLinks links) : StorefrontPageModel(catalog, grains)
+public sealed class CardModel(StorefrontCatalog catalog, IGrainFactory grains, CustomerLinks links, GoogleWalletLinks wallet) : StorefrontPageModel(catalog, grains)
 {
     public const string NoticeKey = "enrolment";
     public const string CreatedNotice = "created";
@@ -26,6 +27,9 @@ public sealed class CardModel(StorefrontCatalog catalog, IGrainFactory grains, C
     public string? Notice { get; private set; }
 
     public string CardNumberGroups => string.Join(' ', Card.CardNumber.Chunk(4).Select(group => new string(group)));
+
+    /// <summary>The "Add to Google Wallet" button's address, or null when Google Wallet is not configured.</summary>
+    public string? GoogleWalletHref => wallet.Enabled ? wallet.SavePath(Merchant.Slug, Card.CardNumber) : null;
 
     /// <summary>The QR code terminals scan: the card number, as a PNG.</summary>
     public string QrCodePng => QrCodes.PngBase64(Card.CardNumber);
