@@ -3,6 +3,7 @@ using Loyalty.Silo.Hosting;
 using Orleans.Dashboard;
 using Loyalty.Web.Admin;
 using Loyalty.Web.Audit;
+using Loyalty.Web.Catalog;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.OpenApi;
 using Loyalty.Web.Portal;
@@ -76,6 +77,7 @@ public static class WebHostingExtensions
         services.AddHostedService<BootstrapTokenInitializer>();
         services.AddSingleton<MerchantReadModel>();
         services.AddSingleton<StoreReadModel>();
+        services.AddSingleton<CatalogCommands>();
         services.AddSingleton<ProgramReadModel>();
         services.AddSingleton<AuditLogReadModel>();
         services.AddSingleton<IStoreTimeZones, DatabaseStoreTimeZones>();

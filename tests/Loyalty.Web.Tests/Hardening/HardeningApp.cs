@@ -62,14 +62,36 @@ public sealed class HardeningApp : TerminalApp, IAsyncLifetime
         await SendAsync(device, $"cards/{cardNumber}/stamps", new { count = 10, pinId = scope.PinId, idempotencyKey = "world-stamps-3" });
         await SendAsync(device, $"cards/{cardNumber}/points", new { purchaseAmountMinor = 10_000, currency = "EUR", pinId = scope.PinId, idempotencyKey = "world-points" });
         var messageId = await TestDatabase.ScalarAsync<long>(App.ConnectionString, "SELECT id FROM outbox WHERE card_number = $1 AND topic = 'enrollment'", cardNumber);
-        return scope with { CardNumber = cardNumber, TransactionId = stamped.GetProperty("transactionId").GetGuid(), MessageId = messageId };
+        var spareProgram = await CreateProgramAsync(store.MerchantId, SpareProgram());
+        var spareStore = await CreateStoreAsync(store.MerchantId);
+        return scope with
+        {
+            CardNumber = cardNumber,
+            TransactionId = stamped.GetProperty("transactionId").GetGuid(),
+            MessageId = messageId,
+            SpareProgramId = spareProgram.GetProperty("id").GetGuid(),
+            SpareRewardId = spareProgram.GetProperty("rewards")[0].GetProperty("id").GetString()!,
+            SpareStoreId = spareStore.StoreId,
+        };
     }
+
+    /// <summary>The spare program's rules; <c>ValidRequests</c> sends the same again (with the reward's id) as its update.</summary>
+    private static object SpareProgram() => new
+    {
+        name = "Spare hybrid",
+        kind = "hybrid",
+        stampsRequired = 8,
+        stampRewardName = "Tea",
+        pointsPerCurrencyUnit = 5,
+        currency = "EUR",
+        rewards = new[] { new { name = "Bag", pointsCost = 300L } },
+    };
 
     private async Task<TenantScope> CreateStoreScopeAsync(TenantScope sibling)
     {
         var store = await CreateStoreAsync(sibling.MerchantId);
         return await StoreScopeAsync(store, sibling.ProgramId, sibling.RewardId, sibling.CardNumber, sibling.TransactionId, sibling.OwnerToken, sibling.SpareOwnerTokenId)
-            with { MessageId = sibling.MessageId };
+            with { MessageId = sibling.MessageId, SpareProgramId = sibling.SpareProgramId, SpareRewardId = sibling.SpareRewardId, SpareStoreId = sibling.SpareStoreId };
     }
 
     private async Task<TenantScope> StoreScopeAsync(

@@ -24,4 +24,14 @@ public sealed record TenantScope(
 {
     /// <summary>The outbox id of the card's enrolment e-mail (the merchant's message an admin may resend).</summary>
     public long MessageId { get; init; }
+
+    /// <summary>
+    /// A second hybrid program of the merchant, with one reward (<see cref="SpareRewardId"/>), and a second store: what
+    /// the update endpoints change, so that their fuzz cases never alter the rules the scope's card operations meet.
+    /// </summary>
+    public Guid SpareProgramId { get; init; }
+
+    public string SpareRewardId { get; init; } = "";
+
+    public Guid SpareStoreId { get; init; }
 }
