@@ -78,6 +78,7 @@ public static class WebHostingExtensions
         services.AddSingleton<MerchantReadModel>();
         services.AddSingleton<StoreReadModel>();
         services.AddSingleton<CatalogCommands>();
+        services.AddSingleton<Loyalty.Web.AdminSite.Catalog.ProgramPreviewBuilder>();
         services.AddSingleton<ProgramReadModel>();
         services.AddSingleton<AuditLogReadModel>();
         services.AddSingleton<IStoreTimeZones, DatabaseStoreTimeZones>();

@@ -70,7 +70,22 @@ public static class ProgramRequestMapper
     public static ProgramDefinition? Map(Guid programId, Guid merchantId, UpdateProgramRequest request, ValidationProblem problem)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var asCreate = new CreateProgramRequest(
+        var asCreate = AsCreate(request);
+        if (Map(programId, merchantId, asCreate, problem) is not { } program)
+            return null;
+
+        // Map succeeded, so every reward of the request is there, in order.
+        return program with
+        {
+            Rewards = [.. program.Rewards.Select((reward, i) => reward with { Id = request.Rewards![i]!.Id ?? "" })],
+        };
+    }
+
+    /// <summary>The same rules as a create request: what an update says, without the reward ids.</summary>
+    public static CreateProgramRequest AsCreate(UpdateProgramRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new CreateProgramRequest(
             request.Name,
             request.Kind,
             request.StampsRequired,
@@ -84,14 +99,6 @@ public static class ProgramRequestMapper
             request.MaxStampsPerDevicePerDay,
             request.PointExpiry,
             request.Terms);
-        if (Map(programId, merchantId, asCreate, problem) is not { } program)
-            return null;
-
-        // Map succeeded, so every reward of the request is there, in order.
-        return program with
-        {
-            Rewards = [.. program.Rewards.Select((reward, i) => reward with { Id = request.Rewards![i]!.Id ?? "" })],
-        };
     }
 
     // Names only, exactly as the contract spells them: numbers and other casings are refused.
