@@ -37,7 +37,8 @@ public sealed class ProgramGrain(
             Rewards = [.. command.Program.Rewards.Select(reward => reward with { Id = Guid.NewGuid().ToString("D") })],
         };
         var errors = ProgramValidator.Validate(program);
-        ProgramTextRules.Validate(program, errors);
+        // Texts as sent: trimming must not hide a control character at either end.
+        ProgramTextRules.Validate(command.Program, errors);
         if (!Guid.TryParseExact(program.MerchantId, "D", out var merchantId))
             errors.Add("merchantId", "Must be a merchant id.");
         if (!errors.IsEmpty)
@@ -89,7 +90,7 @@ public sealed class ProgramGrain(
             TierThresholds = current.TierThresholds,
         };
         var ruleErrors = ProgramValidator.Validate(program);
-        ProgramTextRules.Validate(program, ruleErrors);
+        ProgramTextRules.Validate(command.Program, ruleErrors);
         foreach (var (field, messages) in ruleErrors.ToDictionary())
         {
             foreach (var message in messages)

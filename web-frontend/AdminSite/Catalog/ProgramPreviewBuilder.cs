@@ -43,7 +43,7 @@ public sealed class ProgramPreviewBuilder(IStringLocalizer<SiteStrings> site, Ti
             Name = mapped.Name.Trim(),
         };
         var rules = ProgramValidator.Validate(program);
-        ProgramTextRules.Validate(program, rules);
+        ProgramTextRules.Validate(mapped, rules);
         errors = rules.ToDictionary();
         if (!rules.IsEmpty)
             return null;
