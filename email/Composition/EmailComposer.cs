@@ -10,7 +10,8 @@ namespace Loyalty.Email.Composition;
 
 /// <summary>
 /// Turns an outbox message into the e-mail its customer gets: the template in the customer's language (the card's
-/// locale; the payload's for a sign-in link), filled in, with the card's QR code inline for an enrolment.
+/// locale; the payload's for a sign-in or password reset link, which the payload also addresses), filled in, with the
+/// card's QR code inline for an enrolment.
 /// </summary>
 public sealed class EmailComposer(CustomerLinks links)
 {
@@ -20,7 +21,7 @@ public sealed class EmailComposer(CustomerLinks links)
         ArgumentNullException.ThrowIfNull(templates);
         using var document = Parse(message.Payload);
         var payload = document.RootElement;
-        var signIn = message.Topic == OutboxTopics.PortalSignIn;
+        var signIn = message.Topic is OutboxTopics.PortalSignIn or OutboxTopics.AdminPasswordReset;
         if (!signIn && message.CustomerEmail is null)
         {
             throw new EmailCompositionException($"Card {message.CardNumber} is not in the cards table.");
@@ -35,7 +36,7 @@ public sealed class EmailComposer(CustomerLinks links)
         var body = new BodyBuilder { TextBody = rendered.Text, HtmlBody = rendered.Html };
         if (message.Topic == OutboxTopics.Enrollment)
         {
-            var image = body.LinkedResources.Add("card-qr.png", CardQrCode.Png(message.CardNumber), new ContentType("image", "png"));
+            var image = body.LinkedResources.Add("card-qr.png", CardQrCode.Png(message.CardNumber!), new ContentType("image", "png"));
             image.ContentId = qrCodeId;
         }
 

@@ -19,9 +19,18 @@ internal static class EmailVariables
             return values;
         }
 
+        if (message.Topic == OutboxTopics.AdminPasswordReset)
+        {
+            values["displayName"] = Text(payload, "displayName");
+            values["resetLink"] = Text(payload, "link");
+            values["expiresAt"] = EmailCultures.DateTime(Time(payload, "expiresAt"), culture);
+            return values;
+        }
+
         values["customerName"] = message.CustomerName ?? "";
-        values["cardNumber"] = message.CardNumber;
-        values["cardLink"] = message.MerchantSlug is { } slug ? links.CardPage(slug, message.CardNumber).AbsoluteUri : "";
+        var cardNumber = message.CardNumber ?? throw new EmailCompositionException($"The {message.Topic} message has no card.");
+        values["cardNumber"] = cardNumber;
+        values["cardLink"] = message.MerchantSlug is { } slug ? links.CardPage(slug, cardNumber).AbsoluteUri : "";
         switch (message.Topic)
         {
             case OutboxTopics.Enrollment:

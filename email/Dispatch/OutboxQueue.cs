@@ -48,8 +48,8 @@ public sealed class OutboxQueue(LoyaltyDatabase database)
             messages.Add(new OutboxMessage(
                 reader.GetInt64(0),
                 reader.GetString(1),
-                reader.GetGuid(2),
-                reader.GetString(3),
+                reader.IsDBNull(2) ? null : reader.GetGuid(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetString(4),
                 reader.GetInt32(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
@@ -80,7 +80,7 @@ public sealed class OutboxQueue(LoyaltyDatabase database)
             WHERE id = $1 AND leased_by = $12
             """);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = message.Id });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.MerchantId });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid, Value = (object?)message.MerchantId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Topic });
         command.Parameters.Add(Nullable(attempt.Locale));
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = attempt.Recipient });

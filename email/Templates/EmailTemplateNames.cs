@@ -19,6 +19,7 @@ public static class EmailTemplateNames
         [OutboxTopics.PointsExpiring] = [.. CardVariables, "points", "expiresAt"],
         [OutboxTopics.PointsExpired] = [.. CardVariables, "points"],
         [OutboxTopics.PortalSignIn] = ["merchantName", "signInLink", "expiresAt"],
+        [OutboxTopics.AdminPasswordReset] = ["displayName", "resetLink", "expiresAt"],
     };
 
     public static IReadOnlyList<string> All { get; } = [.. Variables.Keys];

@@ -17,11 +17,16 @@ public static class TemplatePreview
             ["cardNumber"] = SampleCardNumber,
             ["cardLink"] = "https://loyalty.example/m/fashionhub/card/sample",
             ["signInLink"] = "https://loyalty.example/m/fashionhub/portal/sign-in/sample",
+            ["displayName"] = "Anna Weber",
+            ["resetLink"] = "https://loyalty.example/admin/reset-password?token=sample",
             ["points"] = EmailCultures.Number(1250, culture),
             ["rewardsAvailable"] = EmailCultures.Number(1, culture),
-            ["expiresAt"] = template == Grains.Cards.OutboxTopics.PortalSignIn
-                ? EmailCultures.DateTime(now.AddMinutes(15), culture)
-                : EmailCultures.Date(now.AddDays(14), culture),
+            ["expiresAt"] = template switch
+            {
+                Grains.Cards.OutboxTopics.PortalSignIn => EmailCultures.DateTime(now.AddMinutes(15), culture),
+                Grains.Cards.OutboxTopics.AdminPasswordReset => EmailCultures.DateTime(now.AddMinutes(30), culture),
+                _ => EmailCultures.Date(now.AddDays(14), culture),
+            },
 
             // The preview has no attachments: the QR code is inlined as a data: address instead of a cid: reference.
             ["qrCode"] = "data:image/png;base64," + Convert.ToBase64String(CardQrCode.Png(SampleCardNumber)),

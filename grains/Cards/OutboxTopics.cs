@@ -23,4 +23,11 @@ public static class OutboxTopics
     /// single-use link valid until <c>expiresAt</c>. Written by the web frontend, not by a card grain.
     /// </summary>
     public const string PortalSignIn = "portal-sign-in";
+
+    /// <summary>
+    /// An admin account's password reset link: the payload is <c>{"email", "displayName", "locale", "link", "expiresAt"}</c>,
+    /// the single-use link valid until <c>expiresAt</c>. Written by the web frontend; no card, and a merchant only when
+    /// the account belongs to one.
+    /// </summary>
+    public const string AdminPasswordReset = "admin-password-reset";
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Loyalty.Web.Accounts;
 
-/// <summary>The admin site's accounts: store, password hashing, lockout options, the first platform admin, the cookie scheme.</summary>
+/// <summary>The admin site's accounts: store, password hashing, lockout, reset links, the first platform admin, the cookie scheme.</summary>
 public static class AccountsServiceCollectionExtensions
 {
     public static IServiceCollection AddAdminAccounts(this IServiceCollection services, IConfiguration configuration)
@@ -11,6 +11,10 @@ public static class AccountsServiceCollectionExtensions
         services.AddOptions<AdminLockoutOptions>().Bind(configuration.GetSection(AdminLockoutOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPasswordHasher<AdminAccount>, PasswordHasher<AdminAccount>>();
         services.AddSingleton<AdminAccountStore>();
+        services.AddSingleton<AdminAccountDirectory>();
+        services.AddOptions<PasswordResetOptions>().Bind(configuration.GetSection(PasswordResetOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PasswordResetLinks>();
+        services.AddSingleton<PasswordResetLimiter>();
         services.AddHostedService<BootstrapAccountInitializer>();
         services.AddAuthentication().AddAdminCookie();
         return services;

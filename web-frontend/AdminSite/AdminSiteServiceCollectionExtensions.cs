@@ -9,6 +9,7 @@ public static class AdminSiteServiceCollectionExtensions
     public static IServiceCollection AddAdminSite(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAdminAccounts(configuration);
+        services.AddSingleton<Audit.AuditSearch>();
         // Flash messages live one redirect in TempData's cookie: the admin site's only, strict like its session.
         services.Configure<CookieTempDataProviderOptions>(options =>
         {

@@ -223,6 +223,30 @@ public sealed class EmailDispatcherTests
     }
 
     [Fact]
+    public async Task AdminPasswordReset_WithoutMerchantOrCard_IsSentToThePayloadsAddressInItsLanguage()
+    {
+        var database = await EmailDatabase.CreateAsync();
+        await using var smtp = TestSmtpServer.Start();
+        await using var host = await DispatcherHost.StartAsync(database, DispatcherHost.Smtp(smtp.Port));
+        const string Link = "https://loyalty.example/admin/reset-password?token=abc123";
+        var id = (long)(await database.ScalarAsync(
+            "INSERT INTO outbox (topic, merchant_id, card_number, payload, created_at) VALUES ($1, NULL, NULL, $2::jsonb, now()) RETURNING id",
+            OutboxTopics.AdminPasswordReset,
+            $$"""{"email": "anna@example.com", "displayName": "Anna Weber", "locale": "de", "link": "{{Link}}", "expiresAt": "2026-03-14T09:30:00Z"}"""))!;
+
+        await Eventually.TrueAsync(() => smtp.ReceivedCount == 1, "the reset e-mail arrived");
+
+        var message = Assert.Single(smtp.Messages);
+        Assert.Equal("anna@example.com", Assert.Single(message.To.Mailboxes).Address);
+        Assert.Equal("Setzen Sie Ihr Loyalty-Verwaltungspasswort zurück", message.Subject);
+        Assert.Contains("Hallo Anna Weber,", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Link, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Link}\"", message.HtmlBody, StringComparison.Ordinal);
+        await Eventually.TrueAsync(async () => (long)(await database.ScalarAsync(
+            "SELECT count(*) FROM email_log WHERE outbox_id = $1 AND merchant_id IS NULL AND status = 'sent' AND template = 'admin-password-reset'", id))! == 1, "the log has the sending");
+    }
+
+    [Fact]
     public async Task PointsExpiring_InGerman_NamesPointsAndDate()
     {
         var database = await EmailDatabase.CreateAsync();

@@ -29,7 +29,12 @@ public sealed class DefaultTemplatesTests
         Assert.NotEmpty(content.Subject);
         Assert.Empty(TemplateRenderer.UnknownVariables(content.Subject + content.Html + content.Text, allowed.ToArray()));
         Assert.Contains($"<html lang=\"{locale}\">", content.Html, StringComparison.Ordinal);
-        var link = template == Grains.Cards.OutboxTopics.PortalSignIn ? "{{signInLink}}" : "{{cardLink}}";
+        var link = template switch
+        {
+            Grains.Cards.OutboxTopics.PortalSignIn => "{{signInLink}}",
+            Grains.Cards.OutboxTopics.AdminPasswordReset => "{{resetLink}}",
+            _ => "{{cardLink}}",
+        };
         Assert.Contains(link, content.Text, StringComparison.Ordinal);
         Assert.Contains($"href=\"{link}\"", content.Html, StringComparison.Ordinal);
         if (locale != Locales.Default)

@@ -4,11 +4,13 @@ namespace Loyalty.Web.Tests.AdminSite;
 
 /// <summary>
 /// The frontend on a manual clock for admin site tests, with a small lockout (<see cref="MaxFailedAttempts"/> wrong
-/// passwords lock an account for <see cref="LockoutDuration"/>) and the terminal app's helpers for merchants and stores.
+/// passwords lock an account for <see cref="LockoutDuration"/>; <see cref="ResetsPerEmailPerHour"/> reset links per
+/// address) and the terminal app's helpers for merchants and stores.
 /// </summary>
 public sealed class AdminSiteApp : TerminalApp
 {
     public const int MaxFailedAttempts = 3;
+    public const int ResetsPerEmailPerHour = 3;
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
@@ -17,6 +19,8 @@ public sealed class AdminSiteApp : TerminalApp
         {
             ["Loyalty:Admin:Lockout:MaxFailedAttempts"] = MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Loyalty:Admin:Lockout:Duration"] = LockoutDuration.ToString(),
+            ["Loyalty:Admin:PasswordReset:RequestsPerMinute"] = "10000",
+            ["Loyalty:Admin:PasswordReset:RequestsPerEmailPerHour"] = ResetsPerEmailPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
     {
     }

@@ -18,8 +18,9 @@ public sealed class EmailTemplateEndpointsTests(EmailWebApp fixture) : IClassFix
         var list = await admin.GetFromJsonAsync<JsonElement>($"{Base}/email/templates");
 
         var names = list.EnumerateArray().Select(t => $"{t.GetProperty("template").GetString()}/{t.GetProperty("locale").GetString()}").ToList();
-        Assert.Equal(24, names.Count);
+        Assert.Equal(28, names.Count);
         Assert.Contains("portal-sign-in/lb", names);
+        Assert.Contains("admin-password-reset/fr", names);
         Assert.Contains("enrollment/de", names);
     }
 

@@ -24,6 +24,9 @@ public sealed class SignInModel(AdminAccountStore accounts, IStringLocalizer<Adm
 
     public bool SignedOut { get; private set; }
 
+    /// <summary>Arrived from a password reset: the new password is set.</summary>
+    public bool ResetDone { get; private set; }
+
     /// <summary>Why the sign-in was refused (wrong credentials, lockout), shown above the form.</summary>
     public string? Refusal { get; private set; }
 
@@ -31,7 +34,7 @@ public sealed class SignInModel(AdminAccountStore accounts, IStringLocalizer<Adm
 
     public string? ErrorOf(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
-    public void OnGet(bool signedOut) => SignedOut = signedOut;
+    public void OnGet(bool signedOut, bool reset) => (SignedOut, ResetDone) = (signedOut, reset);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
