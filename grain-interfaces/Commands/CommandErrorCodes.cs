@@ -11,4 +11,10 @@ public static class CommandErrorCodes
 
     /// <summary>404: the merchant the command refers to does not exist.</summary>
     public const string MerchantNotFound = "merchant-not-found";
+
+    /// <summary>404: the store does not exist, or belongs to another merchant.</summary>
+    public const string StoreNotFound = "store-not-found";
+
+    /// <summary>404: the program does not exist, or belongs to another merchant.</summary>
+    public const string ProgramNotFound = "program-not-found";
 }

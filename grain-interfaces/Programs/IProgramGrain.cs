@@ -18,6 +18,15 @@ public interface IProgramGrain : IGrainWithGuidKey
     [Alias("CreateAsync")]
     Task<CommandResult<ProgramDefinition>> CreateAsync(CreateProgramCommand command);
 
+    /// <summary>
+    /// Replaces the program's rules, with a <c>program.updated</c> audit entry (nothing is written when nothing
+    /// changes). Cards read the new rules within a minute (they cache a program that long). Refuses with
+    /// <c>validation</c> (also for a changed kind or an unknown reward id), or <c>program-not-found</c> when the program
+    /// does not exist or belongs to another merchant.
+    /// </summary>
+    [Alias("UpdateAsync")]
+    Task<CommandResult<ProgramDefinition>> UpdateAsync(UpdateProgramCommand command);
+
     /// <summary>The program, or null when it was never created.</summary>
     [ReadOnly]
     [Alias("GetAsync")]

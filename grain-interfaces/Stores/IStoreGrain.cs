@@ -19,6 +19,14 @@ public interface IStoreGrain : IGrainWithGuidKey
     Task<CommandResult<StoreDetails>> CreateAsync(CreateStoreCommand command);
 
     /// <summary>
+    /// Changes the store's name, time zone and descriptions, with a <c>store.updated</c> audit entry (nothing is
+    /// written when nothing changes). Refuses with <c>validation</c>, or <c>store-not-found</c> when the store does not
+    /// exist or belongs to another merchant than <see cref="UpdateStoreCommand.MerchantId"/>.
+    /// </summary>
+    [Alias("UpdateAsync")]
+    Task<CommandResult<StoreDetails>> UpdateAsync(UpdateStoreCommand command);
+
+    /// <summary>
     /// The store with its description in <paramref name="locale"/>, falling back to the merchant's default locale,
     /// then English, then any description; null when the store was never created.
     /// </summary>

@@ -5,7 +5,9 @@ public static class AuditActions
 {
     public const string MerchantCreated = "merchant.created";
     public const string StoreCreated = "store.created";
+    public const string StoreUpdated = "store.updated";
     public const string ProgramCreated = "program.created";
+    public const string ProgramUpdated = "program.updated";
     public const string CardAdjusted = "card.adjusted";
     public const string CardTransactionVoided = "card.transaction-voided";
     public const string CardCustomerErased = "card.customer-erased";

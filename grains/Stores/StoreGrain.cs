@@ -47,9 +47,7 @@ public sealed class StoreGrain(
             Name = command.Name!.Trim(),
             Slug = slug,
             TimeZone = StoreValidator.FindIanaTimeZone(command.TimeZone ?? StoreDefaults.TimeZone)?.Id ?? StoreDefaults.TimeZone,
-            Descriptions = (command.Descriptions ?? new Dictionary<string, string?>())
-                .Where(pair => !string.IsNullOrWhiteSpace(pair.Value))
-                .ToDictionary(pair => pair.Key, pair => pair.Value!.Trim(), StringComparer.Ordinal),
+            Descriptions = StoreValidator.CleanDescriptions(command.Descriptions),
             CreatedAt = now,
         };
         var audit = new AuditEntry(store.MerchantId, command.Actor, AuditActions.StoreCreated, AuditSubjects.Store, Id.ToString("D"), now)
@@ -74,6 +72,41 @@ public sealed class StoreGrain(
         return CommandResult.Success(ToDetails(store, null, merchant.DefaultLocale));
     }
 
+    public async Task<CommandResult<StoreDetails>> UpdateAsync(UpdateStoreCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!state.State.Exists || state.State.MerchantId != command.MerchantId)
+            return CommandResult.Failure<StoreDetails>(new CommandError(CommandErrorCodes.StoreNotFound, $"Merchant {command.MerchantId} has no store {Id}."));
+        var errors = StoreValidator.Validate(command);
+        if (!errors.IsEmpty)
+            return CommandResult.Failure<StoreDetails>(CommandError.Validation(errors.ToDictionary()));
+
+        var previous = state.State;
+        var store = previous with
+        {
+            Name = command.Name!.Trim(),
+            TimeZone = StoreValidator.FindIanaTimeZone(command.TimeZone ?? StoreDefaults.TimeZone)?.Id ?? StoreDefaults.TimeZone,
+            Descriptions = StoreValidator.CleanDescriptions(command.Descriptions),
+        };
+        var merchant = await GrainFactory.GetGrain<IMerchantGrain>(store.MerchantId).GetAsync();
+        if (SameContent(previous, store))
+            return CommandResult.Success(ToDetails(store, null, merchant?.DefaultLocale));
+
+        var audit = new AuditEntry(store.MerchantId, command.Actor, AuditActions.StoreUpdated, AuditSubjects.Store, Id.ToString("D"), timeProvider.GetUtcNow())
+        {
+            Details = new Dictionary<string, object?>
+            {
+                ["name"] = store.Name,
+                ["timeZone"] = store.TimeZone,
+                ["descriptionLocales"] = store.Descriptions.Keys.Order(StringComparer.Ordinal).ToArray(),
+            },
+        };
+        state.State = store;
+        await state.WriteStateAsync();
+        await GrainReadModel.WriteAsync(this, rows, [ReadModelRow(store), audit.ToStorageRow()]);
+        return CommandResult.Success(ToDetails(store, null, merchant?.DefaultLocale));
+    }
+
     public async Task<StoreDetails?> GetAsync(string? locale)
     {
         if (!state.State.Exists)
@@ -81,6 +114,10 @@ public sealed class StoreGrain(
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(state.State.MerchantId).GetAsync();
         return ToDetails(state.State, locale, merchant?.DefaultLocale);
     }
+
+    // Descriptions are a dictionary, which records compare by reference; the stored JSON is what must differ.
+    private static bool SameContent(StoreState a, StoreState b) =>
+        string.Equals(JsonSerializer.Serialize(a, Json), JsonSerializer.Serialize(b, Json), StringComparison.Ordinal);
 
     private static CommandResult<StoreDetails> SlugTaken(string slug) =>
         CommandResult.Failure<StoreDetails>(CommandError.Conflict($"The merchant already has a store with the slug '{slug}'."));

@@ -5,7 +5,7 @@ using Loyalty.GrainInterfaces.Stores;
 
 namespace Loyalty.Grains.Stores;
 
-/// <summary>Checks a <see cref="CreateStoreCommand"/> field by field (admin API camelCase names).</summary>
+/// <summary>Checks a <see cref="CreateStoreCommand"/> or <see cref="UpdateStoreCommand"/> field by field (admin API camelCase names).</summary>
 public static partial class StoreValidator
 {
     public const int MaxDescriptionLength = 2_000;
@@ -16,9 +16,31 @@ public static partial class StoreValidator
         var errors = new FieldErrors();
         TextRules.Name(errors, "name", command.Name);
         TextRules.Slug(errors, "slug", command.Slug);
-        if (command.TimeZone is not null && FindIanaTimeZone(command.TimeZone) is null)
+        ValidateZoneAndDescriptions(errors, command.TimeZone, command.Descriptions);
+        return errors;
+    }
+
+    public static FieldErrors Validate(UpdateStoreCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new FieldErrors();
+        TextRules.Name(errors, "name", command.Name);
+        ValidateZoneAndDescriptions(errors, command.TimeZone, command.Descriptions);
+        return errors;
+    }
+
+    /// <summary>The descriptions to store: the non-blank ones, trimmed, by locale (so equal sets store equal JSON).</summary>
+    public static IReadOnlyDictionary<string, string> CleanDescriptions(IReadOnlyDictionary<string, string?>? descriptions) =>
+        (descriptions ?? new Dictionary<string, string?>())
+            .Where(pair => !string.IsNullOrWhiteSpace(pair.Value))
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .ToDictionary(pair => pair.Key, pair => pair.Value!.Trim(), StringComparer.Ordinal);
+
+    private static void ValidateZoneAndDescriptions(FieldErrors errors, string? timeZone, IReadOnlyDictionary<string, string?>? descriptions)
+    {
+        if (timeZone is not null && FindIanaTimeZone(timeZone) is null)
             errors.Add("timeZone", "Must be an IANA time zone id such as Europe/Luxembourg.");
-        foreach (var (locale, text) in command.Descriptions ?? new Dictionary<string, string?>())
+        foreach (var (locale, text) in descriptions ?? new Dictionary<string, string?>())
         {
             if (!Locales.Supported.Contains(locale, StringComparer.Ordinal))
                 errors.Add($"descriptions.{FieldKey(locale)}", $"Unsupported locale; use one of {string.Join(", ", Locales.Supported)}.");
@@ -27,8 +49,6 @@ public static partial class StoreValidator
             else
                 TextRules.OptionalText(errors, $"descriptions.{locale}", text, MaxDescriptionLength);
         }
-
-        return errors;
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using Loyalty.Web.AppleWallet;
 using Loyalty.Web.Analytics;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Cluster;
+using Loyalty.Web.Catalog;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.OpenApi;
 using Loyalty.Web.Pairing;
@@ -83,6 +84,8 @@ public static class WebHostingExtensions
         services.AddHostedService<BootstrapTokenInitializer>();
         services.AddSingleton<MerchantReadModel>();
         services.AddSingleton<StoreReadModel>();
+        services.AddSingleton<CatalogCommands>();
+        services.AddSingleton<Loyalty.Web.AdminSite.Catalog.ProgramPreviewBuilder>();
         services.AddSingleton<ProgramReadModel>();
         services.AddSingleton<AuditLogReadModel>();
         services.AddSingleton<AnalyticsReadModel>();

@@ -2,6 +2,7 @@ using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Merchants;
 using Orleans;
 using Loyalty.Web.Admin;
+using Loyalty.Web.Catalog;
 using Loyalty.Web.Problems;
 
 namespace Loyalty.Web.Merchants;
@@ -35,7 +36,7 @@ public static class MerchantEndpoints
 
     public static string Location(Guid merchantId) => $"{AdminApiEndpoints.BasePath}/merchants/{merchantId}";
 
-    private static async Task<IResult> CreateAsync(CreateMerchantRequest request, HttpContext context, IGrainFactory grains, TimeProvider timeProvider)
+    private static async Task<IResult> CreateAsync(CreateMerchantRequest request, HttpContext context, CatalogCommands catalog)
     {
         var admin = context.GetAdmin();
         if (!admin.IsPlatformAdmin)
@@ -43,11 +44,9 @@ public static class MerchantEndpoints
             return Problem.Forbidden("Only platform admins create merchants.");
         }
 
-        var id = Guid.CreateVersion7(timeProvider.GetUtcNow());
-        var command = new CreateMerchantCommand(request.Name, request.Slug, request.DefaultLocale, AuditActors.ForAdminToken(admin.TokenId));
-        var result = await grains.GetGrain<IMerchantGrain>(id).CreateAsync(command);
+        var result = await catalog.CreateMerchantAsync(request, AuditActors.ForAdminToken(admin.TokenId));
         return result.Succeeded
-            ? TypedResults.Created(Location(id), MerchantResponse.From(result.Value))
+            ? TypedResults.Created(Location(result.Value.Id), MerchantResponse.From(result.Value))
             : CommandProblems.ToProblem(result.Error);
     }
 

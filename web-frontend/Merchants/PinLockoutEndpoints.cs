@@ -2,6 +2,7 @@ using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Merchants;
 using Orleans;
 using Loyalty.Web.Admin;
+using Loyalty.Web.Catalog;
 using Loyalty.Web.Problems;
 
 namespace Loyalty.Web.Merchants;
@@ -37,10 +38,9 @@ public static class PinLockoutEndpoints
             : TypedResults.Ok(PinLockoutResponse.From(await merchant.GetPinLockoutAsync()));
     }
 
-    private static async Task<IResult> SetAsync(Guid merchantId, PinLockoutRequest request, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> SetAsync(Guid merchantId, PinLockoutRequest request, HttpContext context, CatalogCommands catalog)
     {
-        var command = new SetPinLockoutCommand(request.MaxConsecutiveFailures, request.LockMinutes, AuditActors.ForAdminToken(context.GetAdmin().TokenId));
-        var result = await grains.GetGrain<IMerchantGrain>(merchantId).SetPinLockoutAsync(command);
+        var result = await catalog.SetPinLockoutAsync(merchantId, request, AuditActors.ForAdminToken(context.GetAdmin().TokenId));
         return result.Succeeded ? TypedResults.Ok(PinLockoutResponse.From(result.Value)) : CommandProblems.ToProblem(result.Error);
     }
 }

@@ -23,6 +23,10 @@ public static class CommandProblems
                 return Problem.Create(StatusCodes.Status409Conflict, ProblemCodes.Conflict, "Conflict", error.Message);
             case CommandErrorCodes.MerchantNotFound:
                 return Problem.MerchantNotFound(error.Message);
+            case CommandErrorCodes.StoreNotFound:
+                return Problem.StoreNotFound(error.Message);
+            case CommandErrorCodes.ProgramNotFound:
+                return Problem.ProgramNotFound(error.Message);
             default:
                 return Problem.Create(StatusCodes.Status422UnprocessableEntity, error.Code, "Refused", error.Message);
         }

@@ -12,6 +12,10 @@ public sealed class ValidationProblem
 
     public bool HasErrors => _errors.Count > 0;
 
+    /// <summary>The field errors so far, as a grain's validation refusal carries them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors =>
+        _errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value.ToArray(), StringComparer.Ordinal);
+
     public ValidationProblem Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))

@@ -2,6 +2,7 @@ using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Programs;
 using Orleans;
 using Loyalty.Web.Admin;
+using Loyalty.Web.Catalog;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.Problems;
 
@@ -19,6 +20,12 @@ public static class ProgramEndpoints
             .Produces<ProgramResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        merchant.MapPut("/programs/{programId:guid}", UpdateAsync)
+            .WithName("UpdateProgram")
+            .WithSummary("Replaces a program's rules (the kind stays; rewards keep their ids, new ones get one); audited; cards apply them within a minute.")
+            .Produces<ProgramResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         merchant.MapGet("/programs", ListAsync)
             .WithName("ListPrograms")
             .Produces<IReadOnlyList<ProgramResponse>>()
@@ -30,20 +37,18 @@ public static class ProgramEndpoints
         return merchant;
     }
 
-    private static async Task<IResult> CreateAsync(Guid merchantId, CreateProgramRequest request, HttpContext context, IGrainFactory grains, TimeProvider timeProvider)
+    private static async Task<IResult> CreateAsync(Guid merchantId, CreateProgramRequest request, HttpContext context, CatalogCommands catalog)
     {
-        var id = Guid.CreateVersion7(timeProvider.GetUtcNow());
-        var problem = new ValidationProblem();
-        if (ProgramRequestMapper.Map(id, merchantId, request, problem) is not { } program)
-        {
-            return problem.ToResult();
-        }
-
-        var actor = AuditActors.ForAdminToken(context.GetAdmin().TokenId);
-        var result = await grains.GetGrain<IProgramGrain>(id).CreateAsync(new CreateProgramCommand(program, actor));
+        var result = await catalog.CreateProgramAsync(merchantId, request, AuditActors.ForAdminToken(context.GetAdmin().TokenId));
         return result.Succeeded
-            ? TypedResults.Created($"{MerchantEndpoints.Location(merchantId)}/programs/{id}", ProgramResponse.From(result.Value))
+            ? TypedResults.Created($"{MerchantEndpoints.Location(merchantId)}/programs/{result.Value.Id}", ProgramResponse.From(result.Value))
             : CommandProblems.ToProblem(result.Error);
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid merchantId, Guid programId, UpdateProgramRequest request, HttpContext context, CatalogCommands catalog)
+    {
+        var result = await catalog.UpdateProgramAsync(merchantId, programId, request, AuditActors.ForAdminToken(context.GetAdmin().TokenId));
+        return result.Succeeded ? TypedResults.Ok(ProgramResponse.From(result.Value)) : CommandProblems.ToProblem(result.Error);
     }
 
     private static async Task<IResult> ListAsync(Guid merchantId, MerchantReadModel merchants, ProgramReadModel programs, CancellationToken cancellationToken)

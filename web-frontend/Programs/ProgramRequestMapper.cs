@@ -63,6 +63,44 @@ public static class ProgramRequestMapper
         };
     }
 
+    /// <summary>
+    /// Maps an update like a create; each reward keeps the id the request gave it (empty for a new one), which the
+    /// program grain checks against the program's rewards.
+    /// </summary>
+    public static ProgramDefinition? Map(Guid programId, Guid merchantId, UpdateProgramRequest request, ValidationProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var asCreate = AsCreate(request);
+        if (Map(programId, merchantId, asCreate, problem) is not { } program)
+            return null;
+
+        // Map succeeded, so every reward of the request is there, in order.
+        return program with
+        {
+            Rewards = [.. program.Rewards.Select((reward, i) => reward with { Id = request.Rewards![i]!.Id ?? "" })],
+        };
+    }
+
+    /// <summary>The same rules as a create request: what an update says, without the reward ids.</summary>
+    public static CreateProgramRequest AsCreate(UpdateProgramRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new CreateProgramRequest(
+            request.Name,
+            request.Kind,
+            request.StampsRequired,
+            request.StampRewardName,
+            request.PointsPerCurrencyUnit,
+            request.Currency,
+            request.Rewards?.Select(reward => reward is null ? null : new RewardRequest(reward.Name, reward.PointsCost)).ToList(),
+            request.WelcomeBonusPoints,
+            request.StampCooldownSeconds,
+            request.MaxStampsPerCardPerDay,
+            request.MaxStampsPerDevicePerDay,
+            request.PointExpiry,
+            request.Terms);
+    }
+
     // Names only, exactly as the contract spells them: numbers and other casings are refused.
     private static TEnum? ParseName<TEnum>(string? value, string field, string allowed, ValidationProblem problem)
         where TEnum : struct, Enum

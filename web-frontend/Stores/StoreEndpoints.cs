@@ -2,6 +2,7 @@ using Loyalty.GrainInterfaces.Audit;
 using Loyalty.GrainInterfaces.Stores;
 using Orleans;
 using Loyalty.Web.Admin;
+using Loyalty.Web.Catalog;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.Problems;
 
@@ -19,6 +20,12 @@ public static class StoreEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        merchant.MapPut("/stores/{storeId:guid}", UpdateAsync)
+            .WithName("UpdateStore")
+            .WithSummary("Changes a store's name, time zone and descriptions (the slug stays); audited.")
+            .Produces<StoreResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         merchant.MapGet("/stores", ListAsync)
             .WithName("ListStores")
             .WithSummary("The merchant's stores; description in ?locale= with fallback to the merchant's default, then en.")
@@ -31,15 +38,18 @@ public static class StoreEndpoints
         return merchant;
     }
 
-    private static async Task<IResult> CreateAsync(Guid merchantId, CreateStoreRequest request, HttpContext context, IGrainFactory grains, TimeProvider timeProvider)
+    private static async Task<IResult> CreateAsync(Guid merchantId, CreateStoreRequest request, HttpContext context, CatalogCommands catalog)
     {
-        var id = Guid.CreateVersion7(timeProvider.GetUtcNow());
-        var actor = AuditActors.ForAdminToken(context.GetAdmin().TokenId);
-        var command = new CreateStoreCommand(merchantId, request.Name, request.Slug, request.TimeZone, request.Descriptions, actor);
-        var result = await grains.GetGrain<IStoreGrain>(id).CreateAsync(command);
+        var result = await catalog.CreateStoreAsync(merchantId, request, AuditActors.ForAdminToken(context.GetAdmin().TokenId));
         return result.Succeeded
-            ? TypedResults.Created($"{MerchantEndpoints.Location(merchantId)}/stores/{id}", StoreResponse.From(result.Value))
+            ? TypedResults.Created($"{MerchantEndpoints.Location(merchantId)}/stores/{result.Value.Id}", StoreResponse.From(result.Value))
             : CommandProblems.ToProblem(result.Error);
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid merchantId, Guid storeId, UpdateStoreRequest request, HttpContext context, CatalogCommands catalog)
+    {
+        var result = await catalog.UpdateStoreAsync(merchantId, storeId, request, AuditActors.ForAdminToken(context.GetAdmin().TokenId));
+        return result.Succeeded ? TypedResults.Ok(StoreResponse.From(result.Value)) : CommandProblems.ToProblem(result.Error);
     }
 
     private static async Task<IResult> ListAsync(Guid merchantId, string? locale, MerchantReadModel merchants, StoreReadModel stores, CancellationToken cancellationToken)

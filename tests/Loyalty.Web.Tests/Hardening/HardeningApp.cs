@@ -66,17 +66,37 @@ public sealed class HardeningApp : TerminalApp, IAsyncLifetime
         var messageId = await TestDatabase.ScalarAsync<long>(App.ConnectionString, "SELECT id FROM outbox WHERE card_number = $1 AND topic = 'enrollment'", cardNumber);
         // Deriving the first token also makes the deployment's Apple Wallet token key, before any test compares tables.
         var applePassToken = await App.Services.GetRequiredService<ApplePassTokens>().TokenAsync(cardNumber, CancellationToken.None);
+        var spareProgram = await CreateProgramAsync(store.MerchantId, SpareProgram());
+        var spareStore = await CreateStoreAsync(store.MerchantId);
         return scope with
         {
-            CardNumber = cardNumber, TransactionId = stamped.GetProperty("transactionId").GetGuid(), MessageId = messageId, ApplePassToken = applePassToken,
+            CardNumber = cardNumber,
+            TransactionId = stamped.GetProperty("transactionId").GetGuid(),
+            MessageId = messageId,
+            ApplePassToken = applePassToken,
+            SpareProgramId = spareProgram.GetProperty("id").GetGuid(),
+            SpareRewardId = spareProgram.GetProperty("rewards")[0].GetProperty("id").GetString()!,
+            SpareStoreId = spareStore.StoreId,
         };
     }
+
+    /// <summary>The spare program's rules; <c>ValidRequests</c> sends the same again (with the reward's id) as its update.</summary>
+    private static object SpareProgram() => new
+    {
+        name = "Spare hybrid",
+        kind = "hybrid",
+        stampsRequired = 8,
+        stampRewardName = "Tea",
+        pointsPerCurrencyUnit = 5,
+        currency = "EUR",
+        rewards = new[] { new { name = "Bag", pointsCost = 300L } },
+    };
 
     private async Task<TenantScope> CreateStoreScopeAsync(TenantScope sibling)
     {
         var store = await CreateStoreAsync(sibling.MerchantId);
         return await StoreScopeAsync(store, sibling.ProgramId, sibling.RewardId, sibling.CardNumber, sibling.TransactionId, sibling.OwnerToken, sibling.SpareOwnerTokenId)
-            with { MessageId = sibling.MessageId, ApplePassToken = sibling.ApplePassToken };
+            with { MessageId = sibling.MessageId, ApplePassToken = sibling.ApplePassToken, SpareProgramId = sibling.SpareProgramId, SpareRewardId = sibling.SpareRewardId, SpareStoreId = sibling.SpareStoreId };
     }
 
     private async Task<TenantScope> StoreScopeAsync(

@@ -27,4 +27,14 @@ public sealed record TenantScope(
 
     /// <summary>The Apple Wallet authenticationToken of the card's pass.</summary>
     public string ApplePassToken { get; init; } = "";
+
+    /// <summary>
+    /// A second hybrid program of the merchant, with one reward (<see cref="SpareRewardId"/>), and a second store: what
+    /// the update endpoints change, so that their fuzz cases never alter the rules the scope's card operations meet.
+    /// </summary>
+    public Guid SpareProgramId { get; init; }
+
+    public string SpareRewardId { get; init; } = "";
+
+    public Guid SpareStoreId { get; init; }
 }

@@ -78,6 +78,12 @@ internal static class ValidRequests
             ["name"] = "Fuzz store", ["slug"] = $"fuzz-{u}", ["timeZone"] = "Europe/Luxembourg",
             ["descriptions"] = new JsonObject { ["en"] = "Corner shop", ["fr"] = "Épicerie du coin" },
         })),
+        [$"PUT {Admin}/merchants/{{merchantId}}/stores/{{storeId}}"] = new(Uses.MerchantResource, (s, t, _) =>
+            Merchant(s, t, "PUT", "/stores/{storeId}", new JsonObject
+            {
+                ["name"] = "Fuzz store", ["timeZone"] = "Europe/Paris",
+                ["descriptions"] = new JsonObject { ["en"] = "Corner shop", ["fr"] = "Épicerie du coin", ["de"] = "Laden", ["lb"] = "Buttek" },
+            }, ("storeId", s.SpareStoreId))),
         [$"GET {Admin}/merchants/{{merchantId}}/stores"] = new(Uses.MerchantResource, (s, t, _) =>
             Merchant(s, t, "GET", "/stores", null) with { Query = Values(("locale", "fr")) }),
         [$"GET {Admin}/merchants/{{merchantId}}/stores/{{storeId}}"] = new(Uses.MerchantResource, (s, t, _) =>
@@ -90,6 +96,15 @@ internal static class ValidRequests
             ["pointExpiry"] = new JsonObject { ["mode"] = "afterEarning", ["days"] = 365 },
             ["terms"] = new JsonObject { ["en"] = "Terms apply.", ["fr"] = "Conditions applicables." },
         })),
+        [$"PUT {Admin}/merchants/{{merchantId}}/programs/{{programId}}"] = new(Uses.MerchantResource, (s, t, _) =>
+            Merchant(s, t, "PUT", "/programs/{programId}", new JsonObject
+            {
+                ["name"] = "Spare hybrid", ["kind"] = "hybrid", ["stampsRequired"] = 8, ["stampRewardName"] = "Tea", ["pointsPerCurrencyUnit"] = 5,
+                ["currency"] = "EUR", ["rewards"] = new JsonArray(new JsonObject { ["id"] = s.SpareRewardId, ["name"] = "Bag", ["pointsCost"] = 300 }),
+                ["welcomeBonusPoints"] = 0, ["stampCooldownSeconds"] = 0, ["maxStampsPerCardPerDay"] = null, ["maxStampsPerDevicePerDay"] = null,
+                ["pointExpiry"] = new JsonObject { ["mode"] = "none", ["days"] = null },
+                ["terms"] = new JsonObject { ["en"] = "Terms apply." },
+            }, ("programId", s.SpareProgramId))),
         [$"GET {Admin}/merchants/{{merchantId}}/programs"] = Merchant("GET", "/programs", null),
         [$"GET {Admin}/merchants/{{merchantId}}/programs/{{programId}}"] = new(Uses.MerchantResource, (s, t, _) =>
             Merchant(s, t, "GET", "/programs/{programId}", null, ("programId", s.ProgramId))),

@@ -90,7 +90,7 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         // Everything under one merchant: its owner of another merchant is refused, an unknown merchant is not found.
         var storeSlug = AdminApi.UniqueSlug("s");
         var stores = $"{A}/merchants/{{merchantId}}/stores";
-        await r.SendAsync(201, "POST", stores, admin, new { name = "Gare", slug = storeSlug }, merchant);
+        var createdStore = (await r.SendAsync(201, "POST", stores, admin, new { name = "Gare", slug = storeSlug }, merchant)).GetProperty("id").GetGuid();
         await r.SendAsync(400, "POST", stores, admin, new { name = "", slug = "x" }, merchant);
         await r.SendAsync(403, "POST", stores, other, new { name = "Gare", slug = AdminApi.UniqueSlug("s") }, merchant);
         await r.SendAsync(404, "POST", stores, admin, new { name = "Gare", slug = AdminApi.UniqueSlug("s") }, unknown);
@@ -99,10 +99,15 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         await r.SendAsync(200, "GET", $"{stores}/{{storeId}}", admin, null, merchant, store);
         await r.SendAsync(403, "GET", $"{stores}/{{storeId}}", other, null, merchant, store);
         await r.SendAsync(404, "GET", $"{stores}/{{storeId}}", admin, null, merchant, unknown);
+        object storeChange = new { name = "Gare centrale", timeZone = "Europe/Paris", descriptions = new { en = "By the station", lb = "Bei der Gare" } };
+        await r.SendAsync(200, "PUT", $"{stores}/{{storeId}}", admin, storeChange, merchant, createdStore);
+        await r.SendAsync(400, "PUT", $"{stores}/{{storeId}}", admin, new { name = "", timeZone = "Mars/Olympus" }, merchant, createdStore);
+        await r.SendAsync(403, "PUT", $"{stores}/{{storeId}}", other, storeChange, merchant, createdStore);
+        await r.SendAsync(404, "PUT", $"{stores}/{{storeId}}", admin, storeChange, merchant, unknown);
 
         var programs = $"{A}/merchants/{{merchantId}}/programs";
         object program = new { name = "More coffee", kind = "stamps", stampsRequired = 8, stampRewardName = "Coffee" };
-        await r.SendAsync(201, "POST", programs, admin, program, merchant);
+        var createdProgram = (await r.SendAsync(201, "POST", programs, admin, program, merchant)).GetProperty("id").GetGuid();
         await r.SendAsync(400, "POST", programs, admin, new { name = "x", kind = "raffle" }, merchant);
         await r.SendAsync(403, "POST", programs, other, program, merchant);
         await r.SendAsync(404, "POST", programs, admin, program, unknown);
@@ -110,6 +115,11 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         await r.SendAsync(200, "GET", $"{programs}/{{programId}}", admin, null, merchant, w.Card.ProgramId);
         await r.SendAsync(403, "GET", $"{programs}/{{programId}}", other, null, merchant, w.Card.ProgramId);
         await r.SendAsync(404, "GET", $"{programs}/{{programId}}", admin, null, merchant, unknown);
+        object programChange = new { name = "Even more coffee", kind = "stamps", stampsRequired = 9, stampRewardName = "Coffee" };
+        await r.SendAsync(200, "PUT", $"{programs}/{{programId}}", admin, programChange, merchant, createdProgram);
+        await r.SendAsync(400, "PUT", $"{programs}/{{programId}}", admin, new { name = "Now points", kind = "points", pointsPerCurrencyUnit = 1 }, merchant, createdProgram);
+        await r.SendAsync(403, "PUT", $"{programs}/{{programId}}", other, programChange, merchant, createdProgram);
+        await r.SendAsync(404, "PUT", $"{programs}/{{programId}}", admin, programChange, merchant, unknown);
 
         await DriveReadAsync(r, "GET", $"{A}/merchants/{{merchantId}}/audit-log", w, merchant);
         await r.SendAsync(400, "GET", $"{A}/merchants/{{merchantId}}/audit-log?pageSize=0", admin, null, merchant);

@@ -34,17 +34,12 @@ public sealed class CardModel(StorefrontCatalog catalog, IGrainFactory grains, C
     /// <summary>The QR code terminals scan: the card number, as a PNG.</summary>
     public string QrCodePng => QrCodes.PngBase64(Card.CardNumber);
 
-    /// <summary>The cheapest points reward the card cannot afford yet, or null.</summary>
-    public RewardDefinition? NextReward => Program.HasPoints
-        ? Program.Rewards.Where(reward => reward.PointsCost > Card.Points).MinBy(reward => reward.PointsCost)
-        : null;
+    public CardFaceView Face => new(
+        Merchant.Name, Program.Name, CardNumberGroups, QrCodePng, IsPage: true,
+        CardPagePath: links.CardPath(Merchant.Slug, Card.CardNumber), GoogleWalletHref: GoogleWalletHref);
 
-    public IReadOnlyList<RewardDefinition> RedeemableRewards => Program.HasPoints
-        ? [.. Program.Rewards.Where(reward => reward.PointsCost <= Card.Points).OrderBy(reward => reward.PointsCost)]
-        : [];
-
-    /// <summary>Stamp rewards ready to take, plus points rewards the balance pays for.</summary>
-    public int RewardsAvailable => Card.RewardsAvailable + RedeemableRewards.Count;
+    /// <summary>The balance panel: stamps, points, rewards to take.</summary>
+    public CardBalanceView Balance => new(Program, Card.Stamps, Card.Points, Card.RewardsAvailable, Card.EnrolledAt, Merchant.Slug, Merchant.Name);
 
     public async Task<IActionResult> OnGetAsync(string merchantSlug, string token, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class MerchantModel(
     StoreReadModel stores,
     IStringLocalizer<SiteStrings> strings) : StorefrontPageModel(catalog, grains)
 {
-    public IReadOnlyList<ProgramCard> Programs { get; private set; } = [];
+    public IReadOnlyList<ProgramCardView> Programs { get; private set; } = [];
 
     public IReadOnlyList<StoreCard> Stores { get; private set; } = [];
 
@@ -24,13 +24,15 @@ public sealed class MerchantModel(
         if (!await LoadMerchantAsync(merchantSlug, cancellationToken))
             return NotFound();
         Programs = [.. (await programs.ListAsync(Merchant.Id, cancellationToken))
-            .Select(program => new ProgramCard(program.Id, program.Name, ProgramOffer.Describe(program, strings)))];
+            .Select(program => new ProgramCardView(
+                program.Name,
+                ProgramOffer.Describe(program, strings),
+                $"/m/{Merchant.Slug}/join/{program.Id}",
+                $"/m/{Merchant.Slug}/programs/{program.Id}/terms"))];
         Stores = [.. (await stores.ListAsync(Merchant.Id, SiteLanguages.Current, Merchant.DefaultLocale, cancellationToken))
             .Select(store => new StoreCard(store.Name, store.Description is { } text ? new LocalizedChoice(text, store.DescriptionLocale!) : null))];
         return Page();
     }
-
-    public sealed record ProgramCard(string Id, string Name, IReadOnlyList<string> Offer);
 
     public sealed record StoreCard(string Name, LocalizedChoice? Description);
 }
