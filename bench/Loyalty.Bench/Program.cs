@@ -7,6 +7,7 @@ using Loyalty.Bench.Scenarios;
 using Loyalty.Database;
 using Loyalty.Silo.Hosting;
 using Loyalty.Web.Hosting;
+using Loyalty.Web.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans;
 
-// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|card-memory|cards|all|email>
+// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|card-memory|cards|all|email|card-search>
 //   (or several, comma-separated: baseline-hot,grains-hot,api-hot)
 //   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N] [--allocations] [--sessions] [--out file.json]
 // Uses ConnectionStrings:Loyalty when set (an empty database of its own: the bench migrates it and fills it), otherwise
@@ -50,6 +51,9 @@ builder.AddLoyaltyLogging();
 builder.AddLoyaltySilo();
 builder.AddLoyaltyWeb();
 
+// The site's pages (UseLoyaltyWeb maps them): without them the host stops at start-up.
+builder.AddLoyaltySite();
+
 // Room for one connection per terminal of the baseline (whose handlers each hold one for a whole transaction) and more.
 builder.Services.PostConfigure<DatabaseOptions>(o => o.MaxPoolSize = Math.Max(o.MaxPoolSize, settings.Concurrency + 16));
 
@@ -69,6 +73,16 @@ try
         "cards" => CardScenarios.Names,
         _ => settings.Scenario.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
     };
+    if (names.Contains(CardSearchScenario.Name))
+    {
+        await new CardSearchScenario(host.Services, settings).RunAsync();
+        names = [.. names.Where(name => name != CardSearchScenario.Name)];
+        if (names.Count == 0)
+        {
+            return;
+        }
+    }
+
     if (names.Contains(EmailScenario.Name))
     {
         await new EmailScenario(host.Services, address, settings).RunAsync();

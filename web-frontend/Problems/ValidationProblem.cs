@@ -12,6 +12,9 @@ public sealed class ValidationProblem
 
     public bool HasErrors => _errors.Count > 0;
 
+    /// <summary>The fields with errors: the admin pages show their own, localized, message for each.</summary>
+    public IReadOnlyCollection<string> Fields => _errors.Keys;
+
     public ValidationProblem Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))

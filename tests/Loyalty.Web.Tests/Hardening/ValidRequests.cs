@@ -127,6 +127,13 @@ internal static class ValidRequests
             new JsonObject { ["stampsDelta"] = 1, ["pointsDelta"] = 5, ["reason"] = "Goodwill", ["idempotencyKey"] = $"adjust-{u}" }),
         [$"POST {Admin}/cards/{{cardNumber}}/voids"] = AdminCard("POST", "/voids", (s, u) =>
             new JsonObject { ["transactionId"] = s.TransactionId, ["reason"] = "Entered by mistake", ["idempotencyKey"] = $"void-{u}" }),
+
+        // Block and unblock are mapped one after the other: both tests send each valid request once, in that order, so
+        // the card is blocked only until the next request unblocks it.
+        [$"POST {Admin}/cards/{{cardNumber}}/block"] = AdminCard("POST", "/block", (_, u) =>
+            new JsonObject { ["reason"] = "Reported lost", ["idempotencyKey"] = $"block-{u}" }),
+        [$"POST {Admin}/cards/{{cardNumber}}/unblock"] = AdminCard("POST", "/unblock", (_, u) =>
+            new JsonObject { ["reason"] = "Found again", ["idempotencyKey"] = $"unblock-{u}" }),
     };
 
     private static ApiRequest Device(TenantScope s, string method, string route, IReadOnlyDictionary<string, string> values, JsonNode? body) =>
