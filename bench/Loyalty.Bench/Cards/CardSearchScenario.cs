@@ -31,11 +31,11 @@ public sealed class CardSearchScenario(IServiceProvider services, BenchSettings 
         var store = StoreId(0, 0);
         var searches = new (string Label, string Text, CardSearchScope Scope)[]
         {
-            ("card number, all merchants", CardNumber(123_457), CardSearchScope.Everything),
-            ("e-mail exact, all merchants", "customer123457@example.com", CardSearchScope.Everything),
+            ("card number, all merchants", CardNumber(123_460), CardSearchScope.Everything),
+            ("e-mail exact, all merchants", "customer123460@example.com", CardSearchScope.Everything),
             ("e-mail prefix 'customer12345@', all merchants", "customer12345@", CardSearchScope.Everything),
             ("name or e-mail prefix 'customer12345', all merchants", "customer12345", CardSearchScope.Everything),
-            ("phone suffix (6 digits), one merchant", "123 457", new CardSearchScope(merchant, null)),
+            ("phone suffix (6 digits), one merchant", "123 460", new CardSearchScope(merchant, null)),
             ("name 'müller' (common), all merchants", "müller", CardSearchScope.Everything),
             ("name 'müller' (common), one merchant", "müller", new CardSearchScope(merchant, null)),
             ("name 'müller' (common), one store", "müller", new CardSearchScope(merchant, store)),
@@ -64,35 +64,43 @@ public sealed class CardSearchScenario(IServiceProvider services, BenchSettings 
 
     private static async Task FillAsync(NpgsqlDataSource database, int count)
     {
+        // One statement per command: PostgreSQL takes a single statement per prepared (parameterized) command.
         await using var connection = await database.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandTimeout = 0;
-        command.CommandText = """
-            INSERT INTO cards (card_number, merchant_id, program_id, customer_name, customer_email, customer_phone, customer_birthday,
-                               customer_locale, stamps, rewards_available, points, lifetime_points, tier, status, enrolled_at,
-                               last_activity_at, ledger_sequence, ledger_hash, state, version, modified_at)
-            SELECT lpad(i::text, 16, '0'), ('00000000-0000-0000-0000-' || lpad((i % 20)::text, 12, '0'))::uuid, gen_random_uuid(),
-                   (ARRAY['Emma','Élodie','Lena','Hélène','Noah','Luca','Mia','Zoé','Léa','Jonas','Ben','Anna','Lara','Tom','Max','Sofia',
-                          'Chloé','Louis','Paul','Marie','Jules','Inès','Nina','Julia','Leon','Lina','Théo','Elias','Clara','Hugo','Ella',
-                          'Finn','Lucie','Adam','Sara','Luis','Eva','Nora','Milan','Maëlle'])[1 + i % 40] || ' ' ||
-                   CASE WHEN i % 25 = 0 THEN 'Müller'
-                        ELSE initcap((ARRAY['ka','lo','mi','ne','ru','sa','te','vo','wi','za','be','do','fu','gi','ha','jo','ku','le','mo','ni'])[1 + (i / 40) % 20] ||
-                                     (ARRAY['ka','lo','mi','ne','ru','sa','te','vo','wi','za','be','do','fu','gi','ha','jo','ku','le','mo','ni'])[1 + (i / 800) % 20] ||
-                                     (ARRAY['ka','lo','mi','ne','ru','sa','te','vo','wi','za','be','do','fu','gi','ha','jo','ku','le','mo','ni'])[1 + (i / 16000) % 20]) END,
-                   'customer' || i || '@example.com', '+352 6' || lpad(i::text, 8, '0'), DATE '1980-01-01' + i % 10000, 'fr',
-                   i % 10, 0, i % 5000, i % 5000, 'bronze', 'active', now(), now(), 1, 'h', '{}'::jsonb, 1, now()
-            FROM generate_series(1, $1) AS i;
-            INSERT INTO ledger_entries (card_number, sequence, transaction_id, kind, reason, stamps_delta, rewards_delta, points_delta, stamps_after,
-                                        rewards_available_after, points_after, store_id, occurred_at, recorded_at, previous_hash, hash)
-            SELECT lpad(i::text, 16, '0'), 1, gen_random_uuid(), 'enrollment', 'Enrolled', 0, 0, 0, 0, 0, 0,
-                   '00000000-0000-0000-0001-' || lpad((i % 20)::text, 8, '0') || lpad((i % 3)::text, 4, '0'), now(), now(), '', 'h'
-            FROM generate_series(1, $1) AS i;
-            ANALYZE cards;
-            ANALYZE ledger_entries;
-            """;
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
-        await command.ExecuteNonQueryAsync();
+        foreach (var sql in new[] { Cards, Ledger, "ANALYZE cards", "ANALYZE ledger_entries" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandTimeout = 0;
+            command.CommandText = sql;
+            if (sql.Contains("$1", StringComparison.Ordinal))
+                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+            await command.ExecuteNonQueryAsync();
+        }
     }
+
+    private const string Cards = """
+        INSERT INTO cards (card_number, merchant_id, program_id, customer_name, customer_email, customer_phone, customer_birthday,
+        customer_locale, stamps, rewards_available, points, lifetime_points, tier, status, enrolled_at,
+        last_activity_at, ledger_sequence, ledger_hash, state, version, modified_at)
+        SELECT lpad(i::text, 16, '0'), ('00000000-0000-0000-0000-' || lpad((i % 20)::text, 12, '0'))::uuid, gen_random_uuid(),
+        (ARRAY['Emma','Élodie','Lena','Hélène','Noah','Luca','Mia','Zoé','Léa','Jonas','Ben','Anna','Lara','Tom','Max','Sofia',
+        'Chloé','Louis','Paul','Marie','Jules','Inès','Nina','Julia','Leon','Lina','Théo','Elias','Clara','Hugo','Ella',
+        'Finn','Lucie','Adam','Sara','Luis','Eva','Nora','Milan','Maëlle'])[1 + i % 40] || ' ' ||
+        CASE WHEN i % 25 = 0 THEN 'Müller'
+        ELSE initcap((ARRAY['ka','lo','mi','ne','ru','sa','te','vo','wi','za','be','do','fu','gi','ha','jo','ku','le','mo','ni'])[1 + (i / 40) % 20] ||
+        (ARRAY['ka','lo','mi','ne','ru','sa','te','vo','wi','za','be','do','fu','gi','ha','jo','ku','le','mo','ni'])[1 + (i / 800) % 20] ||
+        (ARRAY['ka','lo','mi','ne','ru','sa','te','vo','wi','za','be','do','fu','gi','ha','jo','ku','le','mo','ni'])[1 + (i / 16000) % 20]) END,
+        'customer' || i || '@example.com', '+352 6' || lpad(i::text, 8, '0'), DATE '1980-01-01' + i % 10000, 'fr',
+        i % 10, 0, i % 5000, i % 5000, 'bronze', 'active', now(), now(), 1, 'h', '{}'::jsonb, 1, now()
+        FROM generate_series(1, $1) AS i
+        """;
+
+    private const string Ledger = """
+        INSERT INTO ledger_entries (card_number, sequence, transaction_id, kind, reason, stamps_delta, rewards_delta, points_delta, stamps_after,
+        rewards_available_after, points_after, store_id, occurred_at, recorded_at, previous_hash, hash)
+        SELECT lpad(i::text, 16, '0'), 1, gen_random_uuid(), 'enrollment', 'Enrolled', 0, 0, 0, 0, 0, 0,
+        '00000000-0000-0000-0001-' || lpad((i % 20)::text, 8, '0') || lpad((i % 3)::text, 4, '0'), now(), now(), '', 'h'
+        FROM generate_series(1, $1) AS i
+        """;
 
     private static string CardNumber(int i) => i.ToString("D16", CultureInfo.InvariantCulture);
 
