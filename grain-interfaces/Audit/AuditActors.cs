@@ -11,4 +11,7 @@ public static class AuditActors
 
     /// <summary>The actor for a terminal acting for itself (pairing): <c>device:{id}</c>.</summary>
     public static string ForDevice(Guid deviceId) => $"device:{deviceId:D}";
+
+    /// <summary>The actor for a person signed in to the admin site with an account: <c>account:{id}</c>.</summary>
+    public static string ForAccount(Guid accountId) => $"account:{accountId:D}";
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Loyalty.Web.Site;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace Loyalty.Web.Admin;
 /// <summary>
 /// The admin token as an ASP.NET Core authentication scheme (<c>Authorization: Bearer &lt;adminToken&gt;</c>), so
 /// authorization policies such as <see cref="AdminPolicies.PlatformAdmin"/> can guard endpoints that are not part of the
-/// admin API, like the Orleans dashboard.
+/// admin API, like the Orleans dashboard. Policies name it beside the admin site's cookie scheme: on the site's pages
+/// the cookie scheme answers challenges (sign-in page) and refusals (not-found page), so this one stays silent there.
 /// </summary>
 public sealed class AdminTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -17,8 +19,8 @@ public sealed class AdminTokenAuthenticationHandler(
     AdminTokenStore tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AdminToken";
-    public const string RoleClaim = "loyalty:role";
-    public const string MerchantClaim = "loyalty:merchant";
+    public const string RoleClaim = AdminPrincipal.RoleClaim;
+    public const string MerchantClaim = AdminPrincipal.MerchantClaim;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -34,12 +36,13 @@ public sealed class AdminTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The admin token is unknown or revoked.");
         }
 
-        List<Claim> claims = [new(ClaimTypes.NameIdentifier, principal.TokenId.ToString("D")), new(RoleClaim, principal.Role)];
-        if (principal.MerchantId is { } merchantId)
-        {
-            claims.Add(new Claim(MerchantClaim, merchantId.ToString("D")));
-        }
-
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        var identity = new ClaimsIdentity(principal.ToClaims(), SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        SitePaths.IsSite(Context) ? Task.CompletedTask : base.HandleChallengeAsync(properties);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        SitePaths.IsSite(Context) ? Task.CompletedTask : base.HandleForbiddenAsync(properties);
 }

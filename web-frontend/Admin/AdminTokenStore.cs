@@ -39,7 +39,7 @@ public sealed class AdminTokenStore(LoyaltyDatabase database, TimeProvider timeP
             return null;
         }
 
-        return new AdminPrincipal(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetGuid(2));
+        return AdminPrincipal.ForToken(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetGuid(2));
     }
 
     /// <summary>

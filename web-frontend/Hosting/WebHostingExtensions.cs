@@ -2,6 +2,7 @@ using Loyalty.Database;
 using Loyalty.Silo.Hosting;
 using Orleans.Dashboard;
 using Loyalty.Web.Admin;
+using Loyalty.Web.AdminSite;
 using Loyalty.Web.Audit;
 using Loyalty.Web.Merchants;
 using Loyalty.Web.OpenApi;
@@ -90,14 +91,15 @@ public static class WebHostingExtensions
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<DeviceDirectory>();
         services.AddLoyaltyOpenApi();
-        // The admin token is the only scheme; ASP.NET Core would make it the default, and then every terminal request
-        // would look its device token up in admin_tokens (one more database round trip per stamp, measured). Policies
-        // name their scheme, and authorization authenticates with it only where a policy applies.
+        // No default scheme: ASP.NET Core would make one, and then every terminal request would look its device token up
+        // in admin_tokens (one more database round trip per stamp, measured). Policies name their schemes (admin token,
+        // admin cookie, customer), and authorization authenticates with them only where a policy applies.
         AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AdminTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddAdminPolicies();
         services.AddCustomerPortal(builder.Configuration);
+        services.AddAdminSite(builder.Configuration);
         return builder;
     }
 
