@@ -43,7 +43,7 @@ public sealed partial class AdminCardPagesTests(AdminSiteApp app) : IClassFixtur
     {
         using var admin = await AdminSiteClient.CreateSignedInAsync(app.App, AdminPrincipal.PlatformAdmin);
 
-        var html = await admin.GetPageAsync($"/admin/cards?q=nobody{Tag()}&lang=fr");
+        var html = WebUtility.HtmlDecode(await admin.GetPageAsync($"/admin/cards?q=nobody{Tag()}&lang=fr"));
 
         Assert.Contains("Aucune carte ne correspond à", html, StringComparison.Ordinal);
         Assert.Empty(Found(html));
@@ -91,7 +91,7 @@ public sealed partial class AdminCardPagesTests(AdminSiteApp app) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/admin/cards/{card.CardNumber}", response.Headers.Location?.OriginalString);
-        var page = await owner.GetPageAsync($"/admin/cards/{card.CardNumber}");
+        var page = WebUtility.HtmlDecode(await owner.GetPageAsync($"/admin/cards/{card.CardNumber}"));
         Assert.Contains("The balance was adjusted: +3 stamps, 0 points.", page, StringComparison.Ordinal);
         Assert.Contains("Adjustment: Machine was down", page, StringComparison.Ordinal);
         Assert.Equal("adjustment|Adjustment: Machine was down|3|0", await LastEntryAsync(card.CardNumber));
@@ -153,7 +153,7 @@ public sealed partial class AdminCardPagesTests(AdminSiteApp app) : IClassFixtur
         Assert.Equal($"void|Void of Stamp transaction {transactionId}: Wrong card|-2|0", await LastEntryAsync(card.CardNumber));
         Assert.Equal($"card.transaction-voided|{AuditActors.ForAccount(owner.Account.Id)}|Wrong card", await AuditAsync(card.CardNumber));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("This transaction was already voided.", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("This transaction was already voided.", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(0, await app.QueryScalarAsync<int>("SELECT stamps FROM cards WHERE card_number = $1", card.CardNumber));
     }
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Orleans;
+using VoidRequest = Loyalty.Web.Cards.VoidRequest;
 
 namespace Loyalty.Web.Pages.Admin.Cards;
 
@@ -89,13 +90,18 @@ public sealed class CardModel(IGrainFactory grains, LoyaltyDatabase database, IS
         if (!await LoadAsync(cardNumber, 1, cancellationToken))
             return NotFoundPage();
         OpenVoid = Void.TransactionId;
-        if (ModelState.Remove("Void.TransactionId"))
-            Void.TransactionId = null; // not a transaction id at all: the check below says so, in the page's language
+        if (ModelState.TryGetValue("Void.TransactionId", out var bound) && bound.Errors.Count > 0)
+        {
+            // Not a transaction id at all: the check below says so, in the page's language.
+            ModelState.Remove("Void.TransactionId");
+            Void.TransactionId = null;
+        }
+
         var request = new VoidRequest(Void.TransactionId, Void.Reason, Void.Key);
         Fields(AdminCardChanges.Validate(request), ("reason", "Void.Reason"));
         if (!ModelState.IsValid)
             return Again();
-        return await ChangeAsync(() => AdminCardChanges.VoidAsync(grains, Card, Admin.Actor, request), strings["Void.Done"], _ => "Void.Reason");
+        return await ChangeAsync(() => AdminCardChanges.VoidAsync(grains, Card, Admin.Actor, request), strings["Void.Done"], _ => string.Empty);
     }
 
     public async Task<IActionResult> OnPostBlockAsync(string cardNumber, CancellationToken cancellationToken)
@@ -107,7 +113,7 @@ public sealed class CardModel(IGrainFactory grains, LoyaltyDatabase database, IS
         Fields(AdminCardChanges.Validate(request), ("reason", "Block.Reason"));
         if (!ModelState.IsValid)
             return Again();
-        return await ChangeAsync(() => AdminCardChanges.BlockAsync(grains, Card, Admin.Actor, request), strings["Block.Done"], _ => "Block.Reason");
+        return await ChangeAsync(() => AdminCardChanges.BlockAsync(grains, Card, Admin.Actor, request), strings["Block.Done"], _ => string.Empty);
     }
 
     public async Task<IActionResult> OnPostUnblockAsync(string cardNumber, CancellationToken cancellationToken)
@@ -118,14 +124,18 @@ public sealed class CardModel(IGrainFactory grains, LoyaltyDatabase database, IS
         Fields(AdminCardChanges.Validate(request), ("reason", "Unblock.Reason"));
         if (!ModelState.IsValid)
             return Again();
-        return await ChangeAsync(() => AdminCardChanges.UnblockAsync(grains, Card, Admin.Actor, request), strings["Unblock.Done"], _ => "Unblock.Reason");
+        return await ChangeAsync(() => AdminCardChanges.UnblockAsync(grains, Card, Admin.Actor, request), strings["Unblock.Done"], _ => string.Empty);
     }
 
     public static string Signed(long value) => value > 0
         ? "+" + value.ToString("N0", CultureInfo.CurrentCulture)
         : value.ToString("N0", CultureInfo.CurrentCulture);
 
-    /// <summary>Sends the change; success redirects with the message, a refusal shows the page again with its error.</summary>
+    /// <summary>
+    /// Sends the change; success redirects with the message, a refusal shows the page again with its error: at the field
+    /// <paramref name="fieldOf"/> names, or above the forms (a void or block refused by the card's state, whose form the
+    /// page may no longer show).
+    /// </summary>
     private async Task<IActionResult> ChangeAsync(Func<Task<CardOutcome>> change, string done, Func<CardError, string> fieldOf)
     {
         CardOutcome outcome;
