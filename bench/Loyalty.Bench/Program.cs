@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans;
 
-// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|card-memory|cards|all|email|analytics>
+// dotnet run -c Release --project bench/Loyalty.Bench -- <calls|writes|memory|baseline-hot|grains-hot|api-hot|baseline-many|grains-many|api-many|card-memory|cards|all|email|analytics|card-search>
 //   (or several, comma-separated: baseline-hot,grains-hot,api-hot)
 //   [--seconds N] [--warmup N] [--concurrency N] [--grains N] [--cards N] [--rounds N] [--allocations] [--sessions] [--out file.json]
 // Uses ConnectionStrings:Loyalty when set (an empty database of its own: the bench migrates it and fills it), otherwise
@@ -78,6 +78,16 @@ try
     {
         await new AnalyticsScenario(host.Services, address, settings).RunAsync();
         names = [.. names.Where(name => name != AnalyticsScenario.Name)];
+        if (names.Count == 0)
+        {
+            return;
+        }
+    }
+
+    if (names.Contains(CardSearchScenario.Name))
+    {
+        await new CardSearchScenario(host.Services, settings).RunAsync();
+        names = [.. names.Where(name => name != CardSearchScenario.Name)];
         if (names.Count == 0)
         {
             return;

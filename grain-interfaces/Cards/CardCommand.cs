@@ -4,7 +4,7 @@ namespace Loyalty.GrainInterfaces.Cards;
 /// One operation on a card. <see cref="Kind"/> says which fields apply: stamp (<see cref="Count"/>), stampRedemption,
 /// points (<see cref="PurchaseAmountMinor"/>, <see cref="Currency"/>), pointRedemption (<see cref="RewardId"/>),
 /// adjustment (<see cref="StampsDelta"/>, <see cref="PointsDelta"/>, <see cref="Reason"/>), void
-/// (<see cref="VoidedTransactionId"/>, <see cref="Reason"/>).
+/// (<see cref="VoidedTransactionId"/>, <see cref="Reason"/>), block and unblock (<see cref="Reason"/>).
 /// </summary>
 [GenerateSerializer]
 [Immutable]

@@ -14,4 +14,6 @@ public enum CardCommandKind
     PointRedemption,
     Adjustment,
     Void,
+    Block,
+    Unblock,
 }

@@ -9,5 +9,10 @@ namespace Loyalty.GrainInterfaces.Cards;
 public enum CardStatus
 {
     Active,
+
+    /// <summary>Closed (the customer's data was erased): stamps, earning and redemptions are refused, for good.</summary>
     Inactive,
+
+    /// <summary>Blocked by an admin (a lost or misused card): refused like an inactive card until it is unblocked.</summary>
+    Blocked,
 }

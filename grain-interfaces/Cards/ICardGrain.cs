@@ -14,7 +14,7 @@ public interface ICardGrain : IGrainWithStringKey
     [Alias("CreateAsync")]
     Task<CardOutcome> CreateAsync(EnrollmentRequest request);
 
-    /// <summary>Applies a stamp, redemption, points, adjustment or void operation, once per idempotency key.</summary>
+    /// <summary>Applies a stamp, redemption, points, adjustment, void, block or unblock operation, once per idempotency key.</summary>
     [Alias("ApplyAsync")]
     Task<CardOutcome> ApplyAsync(CardCommand command);
 

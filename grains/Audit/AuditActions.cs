@@ -11,6 +11,8 @@ public static class AuditActions
     public const string CardAdjusted = "card.adjusted";
     public const string CardTransactionVoided = "card.transaction-voided";
     public const string CardCustomerErased = "card.customer-erased";
+    public const string CardBlocked = "card.blocked";
+    public const string CardUnblocked = "card.unblocked";
     public const string PinLockoutChanged = "merchant.pin-lockout-changed";
     public const string PinCreated = "pin.created";
     public const string PinChanged = "pin.changed";

@@ -194,6 +194,8 @@ public sealed partial class CardGrain
         CardCommandKind.PointRedemption => card.RedeemPointsReward(program, command.RewardId ?? string.Empty, context),
         CardCommandKind.Adjustment => card.Adjust(program, command.StampsDelta ?? 0, command.PointsDelta ?? 0, command.Reason ?? string.Empty, context),
         CardCommandKind.Void => card.Void(program, command.VoidedTransactionId ?? Guid.Empty, command.Reason ?? string.Empty, context),
+        CardCommandKind.Block => card.Block(command.Reason ?? string.Empty, context),
+        CardCommandKind.Unblock => card.Unblock(command.Reason ?? string.Empty, context),
         _ => CardOperationResult.Refused(RuleViolation.Validation("kind", $"Unknown operation {command.Kind}.")),
     };
 
@@ -216,12 +218,18 @@ public sealed partial class CardGrain
             : new RuleViolation(ErrorCodes.DailyLimitReached, decision.Message ?? "This device reached its daily stamp limit.") { RetryAt = decision.RetryAt };
     }
 
-    /// <summary>Admin changes to a card (adjustments, voids) are audited with who made them.</summary>
+    /// <summary>Admin changes to a card (adjustments, voids, blocks, unblocks) are audited with who made them.</summary>
     private static StorageRow AuditOf(CardCommand command, string actor, Guid merchantId, string cardNumber, Guid transactionId, DateTimeOffset now) =>
         new AuditEntry(
             merchantId,
             actor,
-            command.Kind == CardCommandKind.Void ? AuditActions.CardTransactionVoided : AuditActions.CardAdjusted,
+            command.Kind switch
+            {
+                CardCommandKind.Void => AuditActions.CardTransactionVoided,
+                CardCommandKind.Block => AuditActions.CardBlocked,
+                CardCommandKind.Unblock => AuditActions.CardUnblocked,
+                _ => AuditActions.CardAdjusted,
+            },
             AuditSubjects.Card,
             cardNumber,
             now)

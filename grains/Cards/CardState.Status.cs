@@ -1,4 +1,3 @@
-using Loyalty.Grains.Ledger;
 using Loyalty.Grains.Rules;
 using Loyalty.GrainInterfaces.Cards;
 
@@ -21,9 +20,7 @@ public sealed partial record CardState
             return CardOperationResult.Refused(RuleViolation.Validation("reason", "Say why the card's status changes."));
         if (Status == status)
             return CardOperationResult.Refused(RuleViolation.Validation("status", $"Card {CardNumber} is already {status.ToString().ToLowerInvariant()}."));
-        var next = (this with { Status = status })
-            .WithTransaction(new TransactionRecord { TransactionId = context.TransactionId, Kind = LedgerKind.StatusChange });
         var verb = status == CardStatus.Active ? "Reactivated" : "Deactivated";
-        return Commit(next, LedgerKind.StatusChange, $"{verb}: {reason.Trim()}", context);
+        return WithStatus(status, $"{verb}: {reason.Trim()}", context);
     }
 }

@@ -108,8 +108,12 @@ public sealed partial record CardState
         }
     }
 
-    private RuleViolation? CheckActive() =>
-        Status == CardStatus.Active ? null : new RuleViolation(ErrorCodes.CardInactive, $"Card {CardNumber} is inactive.");
+    private RuleViolation? CheckActive() => Status switch
+    {
+        CardStatus.Active => null,
+        CardStatus.Blocked => new RuleViolation(ErrorCodes.CardBlocked, $"Card {CardNumber} is blocked."),
+        _ => new RuleViolation(ErrorCodes.CardInactive, $"Card {CardNumber} is inactive."),
+    };
 
     /// <summary>The success result: <paramref name="next"/> and a fact whose deltas are the difference from this state.</summary>
     private CardOperationResult Commit(CardState next, LedgerKind kind, string reason, OperationContext context,

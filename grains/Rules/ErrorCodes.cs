@@ -29,4 +29,10 @@ public static class ErrorCodes
 
     /// <summary>422: reversing the transaction would make a balance negative (the points or stamps were already spent).</summary>
     public const string VoidInsufficientBalance = "void-insufficient-balance";
+
+    /// <summary>422: the card is blocked (stamps, earning and redemptions wait until an admin unblocks it), or blocked already.</summary>
+    public const string CardBlocked = "card-blocked";
+
+    /// <summary>422: only a blocked card can be unblocked.</summary>
+    public const string CardNotBlocked = "card-not-blocked";
 }

@@ -10,11 +10,12 @@ public static class AdminSiteServiceCollectionExtensions
     {
         services.AddAdminAccounts(configuration);
         services.AddSingleton<Audit.AuditSearch>();
-        // Flash messages live one redirect in TempData's cookie: the admin site's only, strict like its session.
+        // Flash messages live one redirect in TempData's cookie. The storefront carries its enrolment notice to the card
+        // page (/m/...) in the same cookie, so it is the whole site's, not only /admin's.
         services.Configure<CookieTempDataProviderOptions>(options =>
         {
-            options.Cookie.Name = "loyalty-admin-flash";
-            options.Cookie.Path = AdminPaths.Root;
+            options.Cookie.Name = "loyalty-flash";
+            options.Cookie.Path = "/";
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });

@@ -55,6 +55,8 @@ public static class CardOutcomeResults
         "insufficient-stamps" => "No reward available",
         "insufficient-points" => "Not enough points",
         "card-inactive" => "Card inactive",
+        "card-blocked" => "Card blocked",
+        "card-not-blocked" => "Card not blocked",
         ProblemCodes.Validation => "The request is invalid",
         _ => "The operation was refused",
     };

@@ -16,6 +16,9 @@ public sealed class ValidationProblem
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors =>
         _errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value.ToArray(), StringComparer.Ordinal);
 
+    /// <summary>The fields with errors: the admin pages show their own, localized, message for each.</summary>
+    public IReadOnlyCollection<string> Fields => _errors.Keys;
+
     public ValidationProblem Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))

@@ -163,6 +163,13 @@ internal static class ValidRequests
             ApplePass(s, "GET", "/passes/{passTypeIdentifier}/{serialNumber}", Values(("passTypeIdentifier", PassType), ("serialNumber", s.CardNumber)), null)),
         [$"POST {Wallet}/log"] = new(Uses.None, (_, _, _) =>
             new("POST", $"{Wallet}/log", Values(), new JsonObject { ["logs"] = new JsonArray("Web service error: fuzz") }, null)),
+
+        // Block and unblock are mapped one after the other: both tests send each valid request once, in that order, so
+        // the card is blocked only until the next request unblocks it.
+        [$"POST {Admin}/cards/{{cardNumber}}/block"] = AdminCard("POST", "/block", (_, u) =>
+            new JsonObject { ["reason"] = "Reported lost", ["idempotencyKey"] = $"block-{u}" }),
+        [$"POST {Admin}/cards/{{cardNumber}}/unblock"] = AdminCard("POST", "/unblock", (_, u) =>
+            new JsonObject { ["reason"] = "Found again", ["idempotencyKey"] = $"unblock-{u}" }),
     };
 
     private static ApiRequest ApplePass(TenantScope s, string method, string route, IReadOnlyDictionary<string, string> values, JsonNode? body) =>

@@ -198,6 +198,21 @@ public sealed class OpenApiAnswersTests(TerminalApp app) : IClassFixture<Termina
         await r.SendAsync(404, "POST", voids, admin, new { transactionId = Guid.NewGuid(), reason = "Unknown", idempotencyKey = "void-4" }, number);
         await r.SendAsync(409, "POST", voids, admin, new { transactionId, reason = "Other reason", idempotencyKey = "void-answers" }, number);
         await r.SendAsync(422, "POST", voids, admin, new { transactionId, reason = "Again", idempotencyKey = "void-5" }, number);
+
+        // Blocked, then unblocked again: the terminal cases after these use the card.
+        var (block, unblock) = ($"{A}/cards/{{cardNumber}}/block", $"{A}/cards/{{cardNumber}}/unblock");
+        await r.SendAsync(200, "POST", block, admin, new { reason = "Lost", idempotencyKey = "block-answers" }, number);
+        await r.SendAsync(400, "POST", block, admin, new { reason = "", idempotencyKey = "block-2" }, number);
+        await r.SendAsync(403, "POST", block, other, new { reason = "Mine", idempotencyKey = "block-3" }, number);
+        await r.SendAsync(404, "POST", block, admin, new { reason = "Nobody", idempotencyKey = "block-4" }, World.UnknownCardNumber());
+        await r.SendAsync(409, "POST", block, admin, new { reason = "Stolen", idempotencyKey = "block-answers" }, number);
+        await r.SendAsync(422, "POST", block, admin, new { reason = "Lost again", idempotencyKey = "block-5" }, number);
+        await r.SendAsync(200, "POST", unblock, admin, new { reason = "Found", idempotencyKey = "unblock-answers" }, number);
+        await r.SendAsync(400, "POST", unblock, admin, new { reason = "Found", idempotencyKey = "" }, number);
+        await r.SendAsync(403, "POST", unblock, other, new { reason = "Mine", idempotencyKey = "unblock-3" }, number);
+        await r.SendAsync(404, "POST", unblock, admin, new { reason = "Nobody", idempotencyKey = "unblock-4" }, World.UnknownCardNumber());
+        await r.SendAsync(409, "POST", unblock, admin, new { reason = "Other", idempotencyKey = "unblock-answers" }, number);
+        await r.SendAsync(422, "POST", unblock, admin, new { reason = "Not blocked", idempotencyKey = "unblock-5" }, number);
     }
 
     private static async Task DriveTerminalAsync(AnswerRecorder r, World w)

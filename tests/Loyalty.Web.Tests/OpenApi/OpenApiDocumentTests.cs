@@ -82,6 +82,7 @@ public sealed class OpenApiDocumentTests(WebApp app) : IClassFixture<WebApp>
             "POST /api/admin/v1/devices/{deviceId}/revoke", "GET /api/admin/v1/cards/{cardNumber}",
             "GET /api/admin/v1/cards/{cardNumber}/transactions", "GET /api/admin/v1/cards/{cardNumber}/ledger-verification",
             "POST /api/admin/v1/cards/{cardNumber}/adjustments", "POST /api/admin/v1/cards/{cardNumber}/voids",
+            "POST /api/admin/v1/cards/{cardNumber}/block", "POST /api/admin/v1/cards/{cardNumber}/unblock",
         ];
         Assert.Empty(expected.Except(operations));
     }

@@ -1,0 +1,4 @@
+namespace Loyalty.Web.Cards;
+
+/// <summary>Blocks or unblocks a card, with the reason the ledger keeps.</summary>
+public sealed record CardStatusRequest(string? Reason, string? IdempotencyKey);
