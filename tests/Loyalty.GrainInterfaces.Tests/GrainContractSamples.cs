@@ -127,6 +127,7 @@ internal static class GrainContractSamples
 
         // Programs
         new CreateProgramCommand(Program, "system"),
+        new UpdateProgramCommand(Program, "account:5c1f9a6e-3b0d-4f7a-9e2c-8d4b1a0f6e21"),
         Program.Terms,
         PointExpiryPolicy.Inactivity(180),
         Program,
@@ -136,6 +137,8 @@ internal static class GrainContractSamples
         // Stores
         new CreateStoreCommand(
             MerchantId, "Café Bleu Gare", "gare", null, new Dictionary<string, string?> { ["fr"] = "Près de la gare.", ["lb"] = null }, "system"),
+        new UpdateStoreCommand(
+            MerchantId, "Café Bleu Kirchberg", "Europe/Luxembourg", new Dictionary<string, string?> { ["de"] = "Am Kirchberg.", ["en"] = null }, "system"),
         Store,
     ];
 }
