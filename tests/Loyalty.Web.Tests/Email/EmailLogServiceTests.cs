@@ -19,7 +19,7 @@ public sealed class EmailLogServiceTests
         Assert.Equal(
             [
                 ("status", "Must be one of sent, failed, gave-up, not-sent."),
-                ("template", "Must be one of enrollment, welcome-bonus, reward-ready, points-expiring, points-expired, portal-sign-in, test."),
+                ("template", "Must be one of enrollment, welcome-bonus, reward-ready, points-expiring, points-expired, portal-sign-in, admin-password-reset, test."),
             ],
             errors.Select(e => (e.Field, e.Message)));
     }
