@@ -30,9 +30,12 @@ public sealed class DemoSeedingTests(DemoSeedingApp fixture) : IClassFixture<Dem
 
         // One ledger entry per operation: 5 enrolments, the points program's 2 welcome bonuses, 3 stamp operations, 2 purchases.
         Assert.Equal(12L, await ScalarAsync(App, "SELECT count(*) FROM ledger_entries"));
-        Assert.Equal(9L, await ScalarAsync(App, "SELECT count(*) FROM audit_log WHERE actor = 'system'"));
-        // The other test here pairs a terminal, which audits itself; everything else is the seed's.
-        Assert.Equal(9L, await ScalarAsync(App, "SELECT count(*) FROM audit_log WHERE action <> 'device.paired'"));
+        // The seed's 9, and the first platform-admin account the first start creates (not the seed's: it is made with or
+        // without demo data).
+        Assert.Equal(10L, await ScalarAsync(App, "SELECT count(*) FROM audit_log WHERE actor = 'system'"));
+        Assert.Equal(1L, await ScalarAsync(App, "SELECT count(*) FROM audit_log WHERE action = 'admin-account.created'"));
+        // The other test here pairs a terminal, which audits itself; everything else is the seed's or that account's.
+        Assert.Equal(10L, await ScalarAsync(App, "SELECT count(*) FROM audit_log WHERE action <> 'device.paired'"));
         Assert.Equal(4L, await ScalarAsync(App, "SELECT count(*) FROM audit_log WHERE action = 'pin.created'"));
     }
 
