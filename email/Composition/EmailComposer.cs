@@ -14,7 +14,7 @@ namespace Loyalty.Email.Composition;
 /// locale; the payload's for a sign-in or password reset link, which the payload also addresses), filled in, with the
 /// card's QR code inline for an enrolment.
 /// </summary>
-public sealed class EmailComposer(CustomerLinks links, GoogleWalletLinks wallet)
+public sealed class EmailComposer(CustomerLinks links, GoogleWalletLinks wallet, AppleWalletLinks appleWallet)
 {
     public ComposedEmail Compose(OutboxMessage message, IReadOnlyDictionary<(string, string), TemplateContent> templates, MailboxAddress from)
     {
@@ -31,7 +31,7 @@ public sealed class EmailComposer(CustomerLinks links, GoogleWalletLinks wallet)
         var recipient = signIn ? EmailVariables.Text(payload, "email") : message.CustomerEmail!;
         var locale = EmailCultures.LocaleOrDefault(signIn ? EmailVariables.Text(payload, "locale") : message.CustomerLocale);
         var qrCodeId = MimeUtils.GenerateMessageId(from.Domain);
-        var values = EmailVariables.Of(message, payload, EmailCultures.Of(locale), links, $"cid:{qrCodeId}", wallet);
+        var values = EmailVariables.Of(message, payload, EmailCultures.Of(locale), links, $"cid:{qrCodeId}", wallet, appleWallet);
         var rendered = TemplateRenderer.Render(templates[(message.Topic, locale)], values);
 
         var body = new BodyBuilder { TextBody = rendered.Text, HtmlBody = rendered.Html };

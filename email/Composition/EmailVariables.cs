@@ -10,7 +10,7 @@ namespace Loyalty.Email.Composition;
 /// <summary>The values an outbox message's template is filled with, formatted for the customer's language.</summary>
 internal static class EmailVariables
 {
-    public static Dictionary<string, string> Of(OutboxMessage message, JsonElement payload, CultureInfo culture, CustomerLinks links, string qrCodeSource, GoogleWalletLinks wallet)
+    public static Dictionary<string, string> Of(OutboxMessage message, JsonElement payload, CultureInfo culture, CustomerLinks links, string qrCodeSource, GoogleWalletLinks wallet, AppleWalletLinks appleWallet)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["merchantName"] = message.MerchantName ?? "" };
         if (message.Topic == OutboxTopics.PortalSignIn)
@@ -31,7 +31,8 @@ internal static class EmailVariables
         values["customerName"] = message.CustomerName ?? "";
         var cardNumber = message.CardNumber ?? throw new EmailCompositionException($"The {message.Topic} message has no card.");
         values["cardNumber"] = cardNumber;
-        values["cardLink"] = message.MerchantSlug is { } slug ? links.CardPage(slug, cardNumber).AbsoluteUri : "";
+        var cardPage = message.MerchantSlug is { } slug ? links.CardPage(slug, cardNumber) : null;
+        values["cardLink"] = cardPage?.AbsoluteUri ?? "";
         switch (message.Topic)
         {
             case OutboxTopics.Enrollment:
@@ -39,6 +40,11 @@ internal static class EmailVariables
                 var save = wallet.Enabled && message.MerchantSlug is { } merchantSlug ? wallet.SavePage(merchantSlug, cardNumber).AbsoluteUri : null;
                 values["googleWalletButtonHtml"] = save is null ? "" : GoogleWalletEmailButton.Html(save, culture.TwoLetterISOLanguageName);
                 values["googleWalletLine"] = save is null ? "" : $"\n{WalletTexts.Get("emailLine", culture.TwoLetterISOLanguageName)}\n{save}\n";
+
+                // Under the card page's own address (the same token as cardLink), as the storefront's button.
+                var download = appleWallet.Enabled && cardPage is not null ? AppleWalletLinks.DownloadPage(cardPage).AbsoluteUri : null;
+                values["appleWalletButtonHtml"] = download is null ? "" : AppleWalletEmailButton.Html(download, culture.TwoLetterISOLanguageName);
+                values["appleWalletLine"] = download is null ? "" : AppleWalletEmailButton.Line(download, culture.TwoLetterISOLanguageName);
                 break;
             case OutboxTopics.WelcomeBonus or OutboxTopics.PointsExpired:
                 values["points"] = EmailCultures.Number(Number(payload, "points"), culture);

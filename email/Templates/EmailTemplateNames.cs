@@ -13,7 +13,7 @@ public static class EmailTemplateNames
     /// <summary>Template name → the variables it may use (<c>{{name}}</c>).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Variables { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        [OutboxTopics.Enrollment] = [.. CardVariables, "qrCode", "googleWalletButtonHtml", "googleWalletLine"],
+        [OutboxTopics.Enrollment] = [.. CardVariables, "qrCode", "googleWalletButtonHtml", "googleWalletLine", "appleWalletButtonHtml", "appleWalletLine"],
         [OutboxTopics.WelcomeBonus] = [.. CardVariables, "points"],
         [OutboxTopics.RewardReady] = [.. CardVariables, "rewardsAvailable"],
         [OutboxTopics.PointsExpiring] = [.. CardVariables, "points", "expiresAt"],

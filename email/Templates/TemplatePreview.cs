@@ -9,6 +9,8 @@ public static class TemplatePreview
 
     private const string SampleWalletLink = "https://loyalty.example/m/fashionhub/card/sample/google-wallet";
 
+    private const string SampleAppleWalletLink = "https://loyalty.example/m/fashionhub/card/sample" + Grains.Customers.AppleWalletLinks.Suffix;
+
     public static RenderedEmail Render(string template, string locale, TemplateContent content, DateTimeOffset now)
     {
         var culture = EmailCultures.Of(locale);
@@ -36,6 +38,10 @@ public static class TemplatePreview
             // The Google Wallet button as a configured platform sends it.
             ["googleWalletButtonHtml"] = GoogleWalletEmailButton.Html(SampleWalletLink, culture.TwoLetterISOLanguageName),
             ["googleWalletLine"] = $"\n{Wallet.Passes.WalletTexts.Get("emailLine", culture.TwoLetterISOLanguageName)}\n{SampleWalletLink}\n",
+
+            // The Apple Wallet button likewise.
+            ["appleWalletButtonHtml"] = AppleWalletEmailButton.Html(SampleAppleWalletLink, culture.TwoLetterISOLanguageName),
+            ["appleWalletLine"] = AppleWalletEmailButton.Line(SampleAppleWalletLink, culture.TwoLetterISOLanguageName),
         };
         return TemplateRenderer.Render(content, values);
     }

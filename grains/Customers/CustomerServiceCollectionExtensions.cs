@@ -14,7 +14,8 @@ public static class CustomerServiceCollectionExtensions
 
     /// <summary>
     /// Data Protection with its keys in PostgreSQL (table <c>data_protection_keys</c>), and <see cref="CustomerLinks"/>
-    /// from <c>Loyalty:PublicBaseUrl</c>. Needs the database on the host.
+    /// from <c>Loyalty:PublicBaseUrl</c>, with <see cref="AppleWalletLinks"/> (whether Apple Wallet is configured, and its
+    /// download address). Needs the database on the host.
     /// </summary>
     public static IServiceCollection AddLoyaltyCustomerLinks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +37,7 @@ public static class CustomerServiceCollectionExtensions
                 $"{CustomerLinkOptions.Key} must be an absolute http or https address.")
             .ValidateOnStart();
         services.AddSingleton<CustomerLinks>();
+        services.AddSingleton(_ => new AppleWalletLinks(configuration));
         return services;
     }
 }

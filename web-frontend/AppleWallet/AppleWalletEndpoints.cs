@@ -19,13 +19,13 @@ public static partial class AppleWalletEndpoints
     public const string BasePath = WebServicePath + "/v1";
 
     /// <summary>The card page's pass download, under the card page's own (protected) address.</summary>
-    public static string DownloadPath(string cardPagePath) => cardPagePath + "/wallet/apple";
+    public static string DownloadPath(string cardPagePath) => AppleWalletLinks.DownloadPath(cardPagePath);
 
     private const string Registration = "/devices/{deviceLibraryIdentifier}/registrations/{passTypeIdentifier}/{serialNumber}";
 
     public static IEndpointRouteBuilder MapAppleWallet(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/m/{merchantSlug}/card/{token}/wallet/apple", DownloadAsync)
+        app.MapGet("/m/{merchantSlug}/card/{token}" + AppleWalletLinks.Suffix, DownloadAsync)
             .AddEndpointFilter<AppleWalletEnabledFilter>()
             .ExcludeFromDescription();
 

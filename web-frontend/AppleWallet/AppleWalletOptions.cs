@@ -1,3 +1,5 @@
+using Loyalty.Grains.Customers;
+
 namespace Loyalty.Web.AppleWallet;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Loyalty.Web.AppleWallet;
 /// </summary>
 public sealed class AppleWalletOptions
 {
-    public const string SectionName = "Loyalty:Wallet:Apple";
+    public const string SectionName = AppleWalletLinks.SectionName;
 
     /// <summary>The Pass Type ID (<c>pass.com.example.loyalty</c>); it must be the one the certificate was issued for.</summary>
     public string? PassTypeIdentifier { get; set; }
@@ -30,5 +32,5 @@ public sealed class AppleWalletOptions
     public TimeSpan PushPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Whether Apple Wallet is configured at all (the validator makes a partial configuration a start-up error).</summary>
-    public bool Enabled => !string.IsNullOrWhiteSpace(PassTypeIdentifier);
+    public bool Enabled => AppleWalletLinks.IsEnabled(PassTypeIdentifier);
 }

@@ -19,7 +19,7 @@ public static class AppleWalletServiceCollectionExtensions
         services.AddSingleton<PassKitAuthentication>();
         services.TryAddSingleton<IApplePassPushNotifier, LoggingApplePassPushNotifier>();
         services.AddSingleton<ApplePassPushWatcher>();
-        if (!string.IsNullOrWhiteSpace(section[nameof(AppleWalletOptions.PassTypeIdentifier)]))
+        if (Loyalty.Grains.Customers.AppleWalletLinks.IsEnabled(section[nameof(AppleWalletOptions.PassTypeIdentifier)]))
             services.AddHostedService(provider => provider.GetRequiredService<ApplePassPushWatcher>());
         return services;
     }

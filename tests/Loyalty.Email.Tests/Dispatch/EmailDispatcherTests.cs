@@ -49,9 +49,13 @@ public sealed class EmailDispatcherTests
         Assert.Equal(card, host.Links.ReadCardToken(link.Groups["token"].Value));
         Assert.Contains($"href=\"{link.Value}\"", message.HtmlBody, StringComparison.Ordinal);
 
-        // Google Wallet is not configured here: no button, no line.
+        // Neither wallet is configured here: no button, no line.
         Assert.DoesNotContain("google-wallet", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Google Wallet", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/wallet/apple", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/wallet/apple", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Apple Wallet", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Apple Wallet", message.TextBody, StringComparison.Ordinal);
 
         await Eventually.TrueAsync(() => database.IsProcessedAsync(messageId), "the message is settled");
         var entry = Assert.Single(await database.LogAsync(messageId));
@@ -82,6 +86,72 @@ public sealed class EmailDispatcherTests
         Assert.Contains($"Fügen Sie Ihre Karte zu Google Wallet hinzu:\n{link.Value}\n", message.TextBody, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{link.Value}\" style=\"display:inline-block;background:#000;", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(">Zu Google Wallet hinzufügen</a>", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enrollment_AppleWalletConfigured_InFrench_HasTheAddToAppleWalletButtonUnderTheCardPage()
+    {
+        var database = await EmailDatabase.CreateAsync();
+        await using var smtp = TestSmtpServer.Start();
+        var settings = DispatcherHost.Smtp(smtp.Port);
+        settings["Loyalty:Wallet:Apple:PassTypeIdentifier"] = "pass.lu.loyalty.test";
+        settings["Loyalty:Wallet:Apple:TeamIdentifier"] = "ABCDE12345";
+        settings["Loyalty:Wallet:Apple:CertificatePath"] = "/etc/loyalty/pass.p12";
+        settings["Loyalty:Wallet:Apple:WwdrCertificatePath"] = "/etc/loyalty/wwdr.pem";
+        settings["Loyalty:Wallet:Apple:OrganizationName"] = "Loyalty";
+        await using var host = await DispatcherHost.StartAsync(database, settings);
+        var merchant = await database.AddMerchantAsync("Boulangerie Muller");
+        var slug = $"shop-{merchant:N}"[..20];
+        var (card, _) = await database.EnrolAsync(merchant, "Camille Dupont", "camille@example.com", "fr");
+
+        await Eventually.TrueAsync(() => smtp.ReceivedCount == 1, "the enrolment e-mail arrived");
+
+        // The card page link, whose token names the card; the pass download is that very address plus /wallet/apple.
+        var message = Assert.Single(smtp.Messages);
+        var cardLink = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", $@"https://loyalty\.example/m/{slug}/card/(?<token>[^/\s]+)\n");
+        Assert.True(cardLink.Success, message.TextBody);
+        var token = cardLink.Groups["token"].Value;
+        Assert.Equal(card, host.Links.ReadCardToken(token));
+        var download = $"https://loyalty.example/m/{slug}/card/{token}/wallet/apple";
+
+        Assert.Contains($"https://loyalty.example/m/{slug}/card/{token}\n\nAjoutez votre carte à Apple Wallet :\n{download}\n\nÀ bientôt,", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(
+            $"<p><a href=\"{download}\" style=\"display:inline-block;background:#000;color:#fff;border:1px solid #a6a6a6;border-radius:8px;"
+            + "padding:12px 24px;font-family:-apple-system,'Helvetica Neue',Helvetica,Arial,sans-serif;font-size:16px;font-weight:500;text-decoration:none;\">"
+            + "Ajouter à Apple Wallet</a></p>",
+            message.HtmlBody,
+            StringComparison.Ordinal);
+
+        // Google Wallet is not configured here: its button stays away.
+        Assert.DoesNotContain("google-wallet", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Google Wallet", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enrollment_BothWalletsConfigured_HasGoogleThenAppleInEnglish()
+    {
+        var database = await EmailDatabase.CreateAsync();
+        await using var smtp = TestSmtpServer.Start();
+        var settings = DispatcherHost.Smtp(smtp.Port);
+        settings["Loyalty:Wallet:Google:IssuerId"] = "3388000000022000001";
+        settings["Loyalty:Wallet:Google:ServiceAccountKeyFile"] = "/etc/loyalty/google-wallet-key.json";
+        settings["Loyalty:Wallet:Google:LogoUrl"] = "https://loyalty.example/logo.png";
+        settings["Loyalty:Wallet:Apple:PassTypeIdentifier"] = "pass.lu.loyalty.test";
+        await using var host = await DispatcherHost.StartAsync(database, settings);
+        var merchant = await database.AddMerchantAsync("Boulangerie Muller");
+        var slug = $"shop-{merchant:N}"[..20];
+        var (card, _) = await database.EnrolAsync(merchant, "Emma Schmit", "emma@example.com", "en");
+
+        await Eventually.TrueAsync(() => smtp.ReceivedCount == 1, "the enrolment e-mail arrived");
+
+        var message = Assert.Single(smtp.Messages);
+        var google = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", $@"https://loyalty\.example/m/{slug}/card/[^/\s]+/google-wallet");
+        var apple = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", $@"https://loyalty\.example/m/{slug}/card/(?<token>[^/\s]+)/wallet/apple");
+        Assert.True(google.Success && apple.Success, message.TextBody);
+        Assert.Equal(card, host.Links.ReadCardToken(apple.Groups["token"].Value));
+        Assert.Contains($"\n\nAdd your card to Google Wallet:\n{google.Value}\n\nAdd your card to Apple Wallet:\n{apple.Value}\n\nSee you soon,", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($">Add to Google Wallet</a></p><p><a href=\"{apple.Value}\" style=", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(">Add to Apple Wallet</a></p>", message.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

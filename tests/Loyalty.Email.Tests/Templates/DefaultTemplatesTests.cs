@@ -47,6 +47,17 @@ public sealed class DefaultTemplatesTests
     }
 
     [Fact]
+    public void Get_Enrollment_PlacesTheAppleWalletButtonRightAfterGooglesInEveryLanguage()
+    {
+        Assert.All(Locales.Supported, locale =>
+        {
+            var content = DefaultTemplates.Get(Grains.Cards.OutboxTopics.Enrollment, locale);
+            Assert.Contains("{{googleWalletButtonHtml}}{{appleWalletButtonHtml}}", content.Html, StringComparison.Ordinal);
+            Assert.Contains("{{googleWalletLine}}{{appleWalletLine}}", content.Text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Get_Enrollment_ShowsTheQrCodeInEveryLanguage()
     {
         Assert.All(Locales.Supported, locale =>
