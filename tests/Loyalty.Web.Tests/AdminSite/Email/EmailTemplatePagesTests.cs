@@ -32,7 +32,7 @@ public sealed class EmailTemplatePagesTests(AdminEmailApp fixture) : IClassFixtu
         Assert.Contains("<p class=\"flash\">Template Reward ready in German saved. The next e-mail uses it.</p>", saved, StringComparison.Ordinal);
         Assert.Contains("value=\"Prämie wartet, {{customerName}}!\"", saved, StringComparison.Ordinal);
         Assert.Matches(
-            "<a href=\"/admin/email/templates/reward-ready/de\" aria-label=\"Edit Reward ready in German\">Prämie wartet, \\{\\{customerName\\}\\}!</a>\\s*<span class=\"badge warning\">edited</span>",
+            "<a href=\"/admin/email/templates/reward-ready/de\">Prämie wartet, \\{\\{customerName\\}\\}!<span class=\"visually-hidden\"> \\(Edit Reward ready in German\\)</span></a>\\s*<span class=\"badge warning\">edited</span>",
             list);
 
         var restore = await admin.PostFormAsync(Editor, new Dictionary<string, string>(), $"{Editor}?handler=Restore");
